@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mda",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "CEL", targets: ["CEL"]),
+        .library(name: "ByteJSON", targets: ["ByteJSON"]),
+        .library(name: "MDAEngine", targets: ["MDAEngine"]),
+        .executable(name: "mda", targets: ["mda"]),
+    ],
+    dependencies: [],
+    targets: [
+        // The Common Expression Language: lexer, parser, checker, values, evaluator. No domain knowledge.
+        .target(name: "CEL"),
+        // Byte-level RFC 8259 JSON reader and writer. No domain knowledge.
+        .target(name: "ByteJSON"),
+        // The routing engine: case model, rule files, evaluation, decisions, explanations.
+        .target(name: "MDAEngine", dependencies: ["CEL", "ByteJSON"], resources: [.copy("Bundled/rules")]),
+        // Commands of the `mda` tool (testable library); the executable is a thin shell around it.
+        .target(name: "MDACLI", dependencies: ["MDAEngine", "CEL", "ByteJSON"]),
+        .executableTarget(name: "mda", dependencies: ["MDACLI"]),
+        .testTarget(name: "CELTests", dependencies: ["CEL"]),
+        .testTarget(name: "ByteJSONTests", dependencies: ["ByteJSON"]),
+        .testTarget(name: "MDAEngineTests", dependencies: ["MDAEngine", "CEL", "ByteJSON"]),
+        .testTarget(name: "MDACLITests", dependencies: ["MDACLI", "MDAEngine", "ByteJSON"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
