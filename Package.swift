@@ -19,8 +19,12 @@ let package = Package(
         // The routing engine: case model, rule files, evaluation, decisions, explanations.
         .target(name: "MDAEngine", dependencies: ["CEL", "ByteJSON"], resources: [.copy("Bundled/rules")]),
         // Commands of the `mda` tool (testable library); the executable is a thin shell around it.
-        .target(name: "MDACLI", dependencies: ["MDAEngine", "CEL", "ByteJSON"]),
+        .target(name: "MDACLI", dependencies: ["MDAEngine", "CEL", "ByteJSON", "CELConformance"]),
         .executableTarget(name: "mda", dependencies: ["MDACLI"]),
+        // Runs the CEL conformance suite (JSON) against the CEL module.
+        .target(name: "CELConformance", dependencies: ["CEL"]),
+        // Micro-benchmarks of CEL evaluation.
+        .executableTarget(name: "cel-bench", dependencies: ["CEL"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "ByteJSONTests", dependencies: ["ByteJSON"]),
         .testTarget(name: "MDAEngineTests", dependencies: ["MDAEngine", "CEL", "ByteJSON"]),

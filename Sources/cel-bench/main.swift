@@ -1,0 +1,3 @@
+import CEL
+
+print("cel-bench: not yet implemented")
