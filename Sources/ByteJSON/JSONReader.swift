@@ -15,6 +15,9 @@
 /// ```
 public struct JSONReader: Sendable {
     /// The deepest nesting of arrays and objects accepted; `[[1]]` has depth 2. Default 512.
+    ///
+    /// Reading never recurses, but Swift releases nested arrays recursively, so a limit far above
+    /// the default lets an input build values whose deallocation needs a deep stack.
     public var maxDepth: Int
     /// The longest input accepted, in bytes, or `nil` for no limit. Default `nil`.
     public var maxBytes: Int?
