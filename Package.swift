@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "CELConformance", dependencies: ["CEL"]),
         // Micro-benchmarks of CEL evaluation.
         .executableTarget(name: "cel-bench", dependencies: ["CEL"]),
+        // Times ByteJSON reading and writing of the sample cases against Foundation.
+        .executableTarget(name: "json-bench", dependencies: ["ByteJSON"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "ByteJSONTests", dependencies: ["ByteJSON"]),
         .testTarget(name: "MDAEngineTests", dependencies: ["MDAEngine", "CEL", "ByteJSON"]),
