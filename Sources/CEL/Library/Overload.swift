@@ -20,4 +20,23 @@ public struct Overload: Sendable {
         self.result = result
         self.impl = impl
     }
+
+    /// True when the run-time kinds of `args` fit the parameter types (type parameters and
+    /// `dyn` accept anything; element types of lists and maps are not inspected).
+    func accepts(_ args: [Value]) -> Bool {
+        guard args.count == params.count else { return false }
+        for (a, p) in zip(args, params) where !Overload.kind(a, fits: p) { return false }
+        return true
+    }
+
+    static func kind(_ v: Value, fits t: CELType) -> Bool {
+        switch (t, v) {
+        case (.dyn, _), (.typeParam, _): return true
+        case (.int, .int), (.uint, .uint), (.double, .double), (.bool, .bool), (.string, .string),
+             (.bytes, .bytes), (.null, .null), (.list, .list), (.map, .map), (.type, .type),
+             (.timestamp, .timestamp), (.duration, .duration): return true
+        case let (.object(ot), .object(ov)): return ot === ov.type || ot.name == ov.type.name
+        default: return false
+        }
+    }
 }

@@ -1,12 +1,67 @@
 /// A planned expression: immutable, `Sendable`, evaluated any number of times from any thread.
+///
+/// Planning produces two evaluator trees from the same expression: a fast one (no
+/// unknown-attribute checks) used when the activation declares no unknown patterns, and one
+/// that checks every variable and field-select path against the activation's unknown
+/// patterns. Both report reads to an observer when one is given.
 public final class Program: Sendable {
+    private let root: EvalNode
+    private let unknownAwareRoot: EvalNode
+    private let localCount: Int
+    /// Declared variable names by slot (to fill slots from name bindings).
+    private let slotNames: [String]
+    /// The checked output type (`.dyn` when unchecked).
+    public let outputType: CELType
+
+    /// Plans `expr` (internal; hosts use `Environment.program(_:)`).
+    init(expr: Expr, functions: [FunctionDecl], references: [Int: PlanReference], slotNames: [String],
+         constants: [String: Value], candidateNames: @escaping (String) -> [String], outputType: CELType = .dyn) {
+        let table = Planner.functionTable(functions)
+        var slots: [String: Int] = [:]
+        for (i, n) in slotNames.enumerated() where slots[n] == nil { slots[n] = i }
+        var fast = Planner(functions: table, references: references, slotOf: { slots[$0] }, constantOf: { constants[$0] },
+                           candidateNames: candidateNames, withUnknowns: false)
+        self.root = fast.plan(expr)
+        var full = Planner(functions: table, references: references, slotOf: { slots[$0] }, constantOf: { constants[$0] },
+                           candidateNames: candidateNames, withUnknowns: true)
+        self.unknownAwareRoot = full.plan(expr)
+        self.localCount = max(fast.localCount, full.localCount)
+        self.slotNames = slotNames
+        self.outputType = outputType
+    }
+
+    /// Plans an unchecked expression over the standard library with variables bound by name or
+    /// declared in `variables` (slot order) — a convenience for tests and tools.
+    convenience init(expr: Expr, variables: [String] = [], functions: [FunctionDecl] = []) {
+        self.init(expr: expr, functions: StandardLibrary.functions + KleeneLibrary.functions + functions,
+                  references: [:], slotNames: variables, constants: [:],
+                  candidateNames: { name in name.hasPrefix(".") ? [String(name.dropFirst())] : [name] })
+    }
+
     /// Evaluates the expression against `activation`. Never throws: errors are values.
     public func evaluate(_ activation: Activation) -> Value {
-        .error(CELError(code: "unimplemented", message: "evaluation not implemented"))
+        run(activation, observer: nil)
     }
 
     /// Evaluates the expression, reporting variable reads and field selects to `observer`.
     public func evaluate(_ activation: Activation, observer: EvaluationObserver) -> Value {
-        evaluate(activation)
+        run(activation, observer: observer)
+    }
+
+    @inline(__always)
+    private func run(_ activation: Activation, observer: EvaluationObserver?) -> Value {
+        var slots = activation.slots
+        if slots.count < slotNames.count && !activation.bindings.isEmpty {
+            slots = slotNames.enumerated().map { i, name in
+                i < activation.slots.count ? activation.slots[i]
+                    : activation.bindings[name] ?? .error("no_such_attribute", "no value bound for '\(name)'")
+            }
+        }
+        var frame = Frame(slots: slots, localCount: localCount, bindings: activation.bindings,
+                          unknownPatterns: activation.unknownPatterns, observer: observer)
+        if activation.unknownPatterns.isEmpty {
+            return root.eval(&frame)
+        }
+        return unknownAwareRoot.eval(&frame)
     }
 }

@@ -1,0 +1,30 @@
+import Foundation
+
+/// A compiled regular expression (RE2-like syntax, run by Foundation's ICU engine), shared
+/// across threads: `NSRegularExpression` is immutable and thread-safe once built.
+final class CompiledRegex: @unchecked Sendable {
+    /// The pattern as written in CEL.
+    let pattern: String
+    private let regex: NSRegularExpression
+
+    /// Compiles `pattern`; nil when it is not a valid regular expression.
+    init?(_ pattern: String) {
+        // RE2 spells named groups `(?P<name>…)`; ICU wants `(?<name>…)`.
+        let translated = pattern.replacingOccurrences(of: "(?P<", with: "(?<")
+        guard let re = try? NSRegularExpression(pattern: translated, options: []) else { return nil }
+        self.pattern = pattern
+        self.regex = re
+    }
+
+    /// True when the pattern matches some substring of `text` (RE2 partial-match semantics).
+    func matches(_ text: String) -> Bool {
+        let ns = NSRange(text.startIndex..<text.endIndex, in: text)
+        return regex.firstMatch(in: text, options: [], range: ns) != nil
+    }
+
+    /// Compiles `pattern` into a value usable by `matches`, or the error value for a bad pattern.
+    static func compile(_ pattern: String) -> Result<CompiledRegex, CELError> {
+        if let re = CompiledRegex(pattern) { return .success(re) }
+        return .failure(CELError(code: "invalid_argument", message: "invalid regular expression: \(pattern)"))
+    }
+}

@@ -1,0 +1,105 @@
+/// A node of a planned expression. Subclasses are small final classes, each evaluating one
+/// construct; the tree is immutable after planning and shared across threads.
+class EvalNode: @unchecked Sendable {
+    /// The id of the expression node this evaluator was planned from (attached to errors).
+    let id: Int
+
+    init(id: Int) { self.id = id }
+
+    /// Evaluates the node.
+    func eval(_ f: inout Frame) -> Value { fatalError("abstract") }
+
+    /// The constant value, when this node is a constant (for folding).
+    var constantValue: Value? { nil }
+
+    /// Attaches this node's id to an error value that has none yet.
+    @inline(__always)
+    final func tagged(_ v: Value) -> Value {
+        if case .error(var e) = v, e.exprID == nil {
+            e.exprID = id
+            return .error(e)
+        }
+        return v
+    }
+}
+
+/// A constant (literal, folded expression, declared constant or type name).
+final class ConstNode: EvalNode {
+    let value: Value
+    init(id: Int, _ value: Value) {
+        if case .error(var e) = value, e.exprID == nil {
+            e.exprID = id
+            self.value = .error(e)
+        } else {
+            self.value = value
+        }
+        super.init(id: id)
+    }
+    override func eval(_ f: inout Frame) -> Value { value }
+    override var constantValue: Value? { value }
+}
+
+/// Reads a declared variable by slot, reporting the read to the observer.
+final class SlotNode: EvalNode {
+    let slot: Int
+    init(id: Int, slot: Int) {
+        self.slot = slot
+        super.init(id: id)
+    }
+    override func eval(_ f: inout Frame) -> Value {
+        guard slot < f.slots.count else {
+            return .error(CELError(code: "no_such_attribute", message: "no value for variable slot \(slot)", exprID: id))
+        }
+        let v = f.slots[slot]
+        if let o = f.observer { o.didRead(slot: slot, value: v) }
+        return v
+    }
+}
+
+/// Reads a comprehension variable.
+final class LocalNode: EvalNode {
+    let index: Int
+    init(id: Int, index: Int) {
+        self.index = index
+        super.init(id: id)
+    }
+    override func eval(_ f: inout Frame) -> Value { f.locals[index] }
+}
+
+/// Reads a variable by name from the activation's bindings (unchecked mode), trying each
+/// candidate qualified name in order and selecting the remaining fields.
+final class BindingNode: EvalNode {
+    /// Candidates: a binding name and the field names still to select after it.
+    let candidates: [(name: String, rest: [String])]
+    let fallback: Value
+    init(id: Int, candidates: [(name: String, rest: [String])], fallback: Value) {
+        self.candidates = candidates
+        self.fallback = fallback
+        super.init(id: id)
+    }
+    override func eval(_ f: inout Frame) -> Value {
+        for c in candidates {
+            guard var v = f.bindings[c.name] else { continue }
+            for field in c.rest {
+                v = SelectNode.select(v, field, id: id)
+            }
+            return v
+        }
+        return fallback
+    }
+}
+
+/// Yields an unknown when the activation declares `path` unknown; otherwise evaluates `inner`.
+final class UnknownAttributeNode: EvalNode {
+    let path: String
+    let inner: EvalNode
+    init(id: Int, path: String, inner: EvalNode) {
+        self.path = path
+        self.inner = inner
+        super.init(id: id)
+    }
+    override func eval(_ f: inout Frame) -> Value {
+        for p in f.unknownPatterns where p == path { return .unknown(UnknownSet([path])) }
+        return inner.eval(&f)
+    }
+}

@@ -1,0 +1,293 @@
+/// Turns an expression tree into a tree of evaluator nodes: variables resolved to slots,
+/// comprehension variables to local indexes, object fields to indexes, functions to their
+/// implementations, constant subexpressions folded, constant regular expressions compiled.
+struct Planner {
+    /// Functions by name (same-name declarations merged).
+    let functions: [String: FunctionDecl]
+    /// Checker resolutions by expression id (empty when unchecked).
+    let references: [Int: PlanReference]
+    /// The slot of a declared variable.
+    let slotOf: (String) -> Int?
+    /// The value of a declared constant.
+    let constantOf: (String) -> Value?
+    /// Container-qualified candidate names for a (possibly dotted) name, innermost first.
+    let candidateNames: (String) -> [String]
+    /// Whether to plan checks for activation-declared unknown attributes.
+    let withUnknowns: Bool
+
+    private var scopes: [(name: String, index: Int)] = []
+    /// The number of comprehension locals needed.
+    private(set) var localCount = 0
+
+    init(functions: [String: FunctionDecl], references: [Int: PlanReference], slotOf: @escaping (String) -> Int?,
+         constantOf: @escaping (String) -> Value?, candidateNames: @escaping (String) -> [String], withUnknowns: Bool) {
+        self.functions = functions
+        self.references = references
+        self.slotOf = slotOf
+        self.constantOf = constantOf
+        self.candidateNames = candidateNames
+        self.withUnknowns = withUnknowns
+    }
+
+    /// Merges declarations that share a name into one table.
+    static func functionTable(_ decls: [FunctionDecl]) -> [String: FunctionDecl] {
+        var byName: [String: [FunctionDecl]] = [:]
+        var order: [String] = []
+        for d in decls {
+            if byName[d.name] == nil { order.append(d.name) }
+            byName[d.name, default: []].append(d)
+        }
+        var table: [String: FunctionDecl] = [:]
+        for name in order {
+            let ds = byName[name]!
+            if ds.count == 1 {
+                table[name] = ds[0]
+            } else {
+                table[name] = FunctionDecl(name, overloads: ds.flatMap(\.overloads), nonStrict: ds.contains(where: \.nonStrict))
+            }
+        }
+        return table
+    }
+
+    // MARK: Planning
+
+    /// Plans `e`.
+    mutating func plan(_ e: Expr) -> EvalNode {
+        planWithPath(e).node
+    }
+
+    /// Plans `e`, also returning its attribute path (`a.b.c`) when it is a variable or a
+    /// field chain rooted at one (for unknown-attribute checks).
+    private mutating func planWithPath(_ e: Expr) -> (node: EvalNode, path: String?) {
+        switch e.kind {
+        case .literal(let lit):
+            return (ConstNode(id: e.id, Planner.value(of: lit)), nil)
+        case .ident(let name):
+            return planIdent(e, name)
+        case .select(let operand, let field, let testOnly):
+            return planSelect(e, operand, field, testOnly)
+        case .call(let target, let function, let args):
+            return (planCall(e, target, function, args), nil)
+        case .list(let elements):
+            let nodes = elements.map { plan($0) }
+            return (folded(ListNode(id: e.id, elements: nodes), nodes), nil)
+        case .map(let entries):
+            let keys = entries.map { plan($0.key) }
+            let values = entries.map { plan($0.value) }
+            return (folded(MapNode(id: e.id, keys: keys, values: values), keys + values), nil)
+        case .comprehension(let c):
+            return (planComprehension(e, c), nil)
+        }
+    }
+
+    static func value(of lit: Literal) -> Value {
+        switch lit {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .uint(let u): return .uint(u)
+        case .double(let d): return .double(d)
+        case .string(let s): return .string(s)
+        case .bytes(let b): return .bytes(b)
+        }
+    }
+
+    private func local(_ name: String) -> Int? {
+        scopes.last(where: { $0.name == name })?.index
+    }
+
+    private func withUnknownCheck(_ node: EvalNode, _ path: String?) -> EvalNode {
+        guard withUnknowns, let path else { return node }
+        return UnknownAttributeNode(id: node.id, path: path, inner: node)
+    }
+
+    private mutating func planIdent(_ e: Expr, _ name: String) -> (node: EvalNode, path: String?) {
+        if let ref = references[e.id] {
+            switch ref {
+            case .variable(let vname, let slot):
+                return (withUnknownCheck(SlotNode(id: e.id, slot: slot), vname), vname)
+            case .constant(let v):
+                return (ConstNode(id: e.id, v), nil)
+            case .local(let lname):
+                if let i = local(lname) { return (LocalNode(id: e.id, index: i), nil) }
+            case .typeName(let t):
+                return (ConstNode(id: e.id, .type(t)), nil)
+            case .field, .function:
+                break
+            }
+        }
+        if let i = local(name) { return (LocalNode(id: e.id, index: i), nil) }
+        return resolveQualified(parts: [(name, e.id)])
+    }
+
+    /// Resolves a dotted name `parts[0].parts[1]…` (unchecked mode): the longest prefix that
+    /// names a declared variable or constant (after container resolution) wins, the rest are
+    /// field selects; otherwise run-time lookup in the activation's bindings.
+    private mutating func resolveQualified(parts: [(name: String, id: Int)]) -> (node: EvalNode, path: String?) {
+        let lastID = parts.last!.id
+        var dynamic: [(name: String, rest: [String])] = []
+        for n in stride(from: parts.count, through: 1, by: -1) {
+            let name = parts[0..<n].map(\.name).joined(separator: ".")
+            for cand in candidateNames(name) {
+                let rootID = parts[n - 1].id
+                var node: EvalNode
+                var path: String?
+                if let slot = slotOf(cand) {
+                    node = withUnknownCheck(SlotNode(id: rootID, slot: slot), cand)
+                    path = cand
+                } else if let v = constantOf(cand) {
+                    node = ConstNode(id: rootID, v)
+                } else {
+                    dynamic.append((cand, parts[n...].map(\.name)))
+                    continue
+                }
+                for p in parts[n...] {
+                    node = SelectNode(id: p.id, operand: node, name: p.name)
+                    path = path.map { $0 + "." + p.name }
+                    node = withUnknownCheck(node, path)
+                }
+                return (node, path)
+            }
+        }
+        let full = parts.map(\.name).joined(separator: ".")
+        if parts.count == 1, let t = StandardLibrary.typeDenotations[full] {
+            return (ConstNode(id: lastID, .type(t)), nil)
+        }
+        let fallback = Value.error(CELError(code: "undeclared_reference", message: "undeclared reference to '\(full)'", exprID: lastID))
+        return (BindingNode(id: lastID, candidates: dynamic, fallback: fallback), nil)
+    }
+
+    /// The dotted identifier chain of `e` (`a.b.c` as select/ident nodes), when its root is not a
+    /// comprehension variable.
+    private func identChain(_ e: Expr) -> [(name: String, id: Int)]? {
+        switch e.kind {
+        case .ident(let name):
+            if local(name) != nil { return nil }
+            if references[e.id] != nil { return nil }
+            return [(name, e.id)]
+        case .select(let operand, let field, false):
+            guard references[e.id] == nil, var chain = identChain(operand) else { return nil }
+            chain.append((field, e.id))
+            return chain
+        default:
+            return nil
+        }
+    }
+
+    private mutating func planSelect(_ e: Expr, _ operand: Expr, _ field: String, _ testOnly: Bool) -> (node: EvalNode, path: String?) {
+        if testOnly {
+            let op = plan(operand)
+            if case .field(let index, let type)? = references[e.id] {
+                return (HasNode(id: e.id, operand: op, name: field, objectType: type, index: index), nil)
+            }
+            return (HasNode(id: e.id, operand: op, name: field, objectType: nil, index: -1), nil)
+        }
+        if case .field(let index, let type)? = references[e.id] {
+            let (op, opPath) = planWithPath(operand)
+            let path = opPath.map { $0 + "." + field }
+            return (withUnknownCheck(FieldNode(id: e.id, operand: op, index: index, objectType: type, name: field), path), path)
+        }
+        if references.isEmpty, let chain = identChain(operand) {
+            return resolveQualified(parts: chain + [(field, e.id)])
+        }
+        let (op, opPath) = planWithPath(operand)
+        let path = opPath.map { $0 + "." + field }
+        return (withUnknownCheck(SelectNode(id: e.id, operand: op, name: field), path), path)
+    }
+
+    private mutating func planComprehension(_ e: Expr, _ c: Comprehension) -> EvalNode {
+        let range = plan(c.iterRange)
+        let accuInit = plan(c.accuInit)
+        let depth = scopes.count
+        let accu = newLocal(c.accuVar)
+        let iter = newLocal(c.iterVar)
+        let iter2 = c.iterVar2.map { newLocal($0) }
+        let cond = plan(c.loopCondition)
+        let step = plan(c.loopStep)
+        scopes.removeLast(iter2 == nil ? 1 : 2)
+        let result = plan(c.result)
+        scopes.removeLast(scopes.count - depth)
+        return ComprehensionNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, accuVar: accu,
+                                 accuInit: accuInit, condition: cond, step: step, result: result)
+    }
+
+    private mutating func newLocal(_ name: String) -> Int {
+        let i = localCount
+        localCount += 1
+        scopes.append((name, i))
+        return i
+    }
+
+    // MARK: Calls
+
+    private mutating func planCall(_ e: Expr, _ target: Expr?, _ function: String, _ args: [Expr]) -> EvalNode {
+        var name = function
+        var target = target
+        var overloadIDs: [String]?
+        if case .function(let n, let ids)? = references[e.id] {
+            name = n
+            overloadIDs = ids
+        } else if let t = target, references.isEmpty, let chain = identChain(t) {
+            // Unchecked `ns.f(x)`: a namespaced global function.
+            let qualified = chain.map(\.name).joined(separator: ".") + "." + function
+            for cand in candidateNames(qualified) where functions[cand] != nil {
+                name = cand
+                target = nil
+                break
+            }
+        }
+        guard let decl = functions[name] ?? functions[function] else {
+            return ConstNode(id: e.id, .error("no_such_function", "unknown function '\(name)'"))
+        }
+        let receiver = target != nil
+        let argExprs = (target.map { [$0] } ?? []) + args
+        let nodes = argExprs.map { plan($0) }
+        guard decl.hasOverload(argCount: nodes.count, receiver: receiver) else {
+            return ConstNode(id: e.id, .error("no_matching_overload",
+                                              "no overload of '\(name)' takes \(args.count) argument(s)\(receiver ? " with a receiver" : "")"))
+        }
+        if let generic = decl.generic {
+            return folded(genericCall(e.id, decl, generic, nodes), nodes)
+        }
+        var candidates = decl.overloads.filter { $0.params.count == nodes.count && $0.receiver == receiver }
+        if let ids = overloadIDs {
+            let chosen = candidates.filter { ids.contains($0.id) }
+            if !chosen.isEmpty { candidates = chosen }
+        }
+        if candidates.count == 1, !references.isEmpty {
+            return CallNNode(id: e.id, args: nodes, nonStrict: decl.nonStrict, fn: candidates[0].impl)
+        }
+        return DispatchNode(id: e.id, name: name, args: nodes, overloads: candidates, nonStrict: decl.nonStrict)
+    }
+
+    private func genericCall(_ id: Int, _ decl: FunctionDecl, _ g: FunctionImpl, _ nodes: [EvalNode]) -> EvalNode {
+        switch (decl.name, nodes.count) {
+        case ("_&&_", 2): return AndNode(id: id, lhs: nodes[0], rhs: nodes[1])
+        case ("_||_", 2): return OrNode(id: id, lhs: nodes[0], rhs: nodes[1])
+        case ("_?_:_", 3): return ConditionalNode(id: id, cond: nodes[0], then: nodes[1], otherwise: nodes[2])
+        case ("matches", 2):
+            if case .string(let pattern)? = nodes[1].constantValue {
+                switch CompiledRegex.compile(pattern) {
+                case .success(let re): return MatchesConstNode(id: id, text: nodes[0], regex: re)
+                case .failure(let err): return ConstNode(id: id, .error(err))
+                }
+            }
+        default: break
+        }
+        if decl.nonStrict {
+            if nodes.count == 1, let u = g.unary { return NonStrict1Node(id: id, arg: nodes[0], fn: u) }
+            if nodes.count == 2, let b = g.binary { return NonStrict2Node(id: id, lhs: nodes[0], rhs: nodes[1], fn: b) }
+            return CallNNode(id: id, args: nodes, nonStrict: true, fn: g.nary)
+        }
+        if nodes.count == 1, let u = g.unary { return Call1Node(id: id, arg: nodes[0], fn: u) }
+        if nodes.count == 2, let b = g.binary { return Call2Node(id: id, lhs: nodes[0], rhs: nodes[1], fn: b) }
+        return CallNNode(id: id, args: nodes, nonStrict: false, fn: g.nary)
+    }
+
+    /// Replaces `node` by its value when all `inputs` are constants (pure standard functions only).
+    private func folded(_ node: EvalNode, _ inputs: [EvalNode]) -> EvalNode {
+        guard !(node is ConstNode), inputs.allSatisfy({ $0.constantValue != nil }) else { return node }
+        var frame = Frame(slots: [], localCount: 0, bindings: [:], unknownPatterns: [], observer: nil)
+        return ConstNode(id: node.id, node.eval(&frame))
+    }
+}
