@@ -10,7 +10,7 @@ final class CompiledRegex: @unchecked Sendable {
     /// Compiles `pattern`; nil when it is not a valid regular expression.
     init?(_ pattern: String) {
         // RE2 spells named groups `(?P<name>…)`; ICU wants `(?<name>…)`.
-        let translated = pattern.replacingOccurrences(of: "(?P<", with: "(?<")
+        let translated = pattern.isEmpty ? "(?:)" : pattern.replacingOccurrences(of: "(?P<", with: "(?<")
         guard let re = try? NSRegularExpression(pattern: translated, options: []) else { return nil }
         self.pattern = pattern
         self.regex = re
@@ -18,6 +18,7 @@ final class CompiledRegex: @unchecked Sendable {
 
     /// True when the pattern matches some substring of `text` (RE2 partial-match semantics).
     func matches(_ text: String) -> Bool {
+        if pattern.isEmpty { return true }
         let ns = NSRange(text.startIndex..<text.endIndex, in: text)
         return regex.firstMatch(in: text, options: [], range: ns) != nil
     }

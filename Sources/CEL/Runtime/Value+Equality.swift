@@ -12,7 +12,7 @@ extension Value {
         case let (.double(a), .double(b)): return a == b
         case (.int, .uint), (.uint, .int), (.int, .double), (.double, .int), (.uint, .double), (.double, .uint):
             return Value.compareNumbers(self, other) == 0
-        case let (.string(a), .string(b)): return a == b
+        case let (.string(a), .string(b)): return Value.sameScalars(a, b)
         case let (.bytes(a), .bytes(b)): return a == b
         case let (.list(a), .list(b)):
             guard a.count == b.count else { return false }
@@ -34,6 +34,12 @@ extension Value {
         case let (.duration(a), .duration(b)): return a == b
         default: return false
         }
+    }
+
+    /// String equality by code points (no Unicode normalization, unlike Swift's `==`).
+    @inline(__always)
+    static func sameScalars(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     private static func sameTypeIdentity(_ a: CELType, _ b: CELType) -> Bool {
@@ -66,29 +72,19 @@ extension Value {
         }
     }
 
+    /// int vs double compares the int converted to double (as cel-go does: lossy for
+    /// magnitudes above 2^53, which the conformance suite expects).
     static func compareIntDouble(_ i: Int64, _ d: Double) -> Int? {
         if d.isNaN { return nil }
-        if d < -9_223_372_036_854_775_808.0 { return 1 }
-        if d >= 9_223_372_036_854_775_808.0 { return -1 }
-        let t = d.rounded(.towardZero)
-        let ti = Int64(t)
-        if i < ti { return -1 }
-        if i > ti { return 1 }
-        // Same integer part: the fraction decides.
-        let frac = d - t
-        return frac > 0 ? -1 : (frac < 0 ? 1 : 0)
+        let x = Double(i)
+        return x < d ? -1 : (x == d ? 0 : 1)
     }
 
+    /// uint vs double compares the uint converted to double (as cel-go does).
     static func compareUintDouble(_ u: UInt64, _ d: Double) -> Int? {
         if d.isNaN { return nil }
-        if d < 0 { return 1 }
-        if d >= 18_446_744_073_709_551_616.0 { return -1 }
-        let t = d.rounded(.towardZero)
-        let tu = UInt64(t)
-        if u < tu { return -1 }
-        if u > tu { return 1 }
-        let frac = d - t
-        return frac > 0 ? -1 : 0
+        let x = Double(u)
+        return x < d ? -1 : (x == d ? 0 : 1)
     }
 
     /// CEL ordering for `<`, `<=`, `>`, `>=`: -1, 0 or 1 for comparable values (numbers across

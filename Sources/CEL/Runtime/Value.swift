@@ -118,7 +118,7 @@ extension Value: Equatable {
         case let (.int(a), .int(b)): return a == b
         case let (.uint(a), .uint(b)): return a == b
         case let (.double(a), .double(b)): return a == b || (a.isNaN && b.isNaN)
-        case let (.string(a), .string(b)): return a == b
+        case let (.string(a), .string(b)): return Value.sameScalars(a, b)
         case let (.bytes(a), .bytes(b)): return a == b
         case let (.list(a), .list(b)): return a == b
         case let (.map(a), .map(b)):

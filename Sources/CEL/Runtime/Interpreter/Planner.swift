@@ -220,6 +220,13 @@ struct Planner {
 
     // MARK: Calls
 
+    /// The standard and Kleene declarations with their generic implementations, by name.
+    static let builtins: [String: FunctionDecl] = {
+        var m = StandardLibrary.byName
+        for f in KleeneLibrary.functions { m[f.name] = f }
+        return m
+    }()
+
     private mutating func planCall(_ e: Expr, _ target: Expr?, _ function: String, _ args: [Expr]) -> EvalNode {
         var name = function
         var target = target
@@ -248,6 +255,14 @@ struct Planner {
         }
         if let generic = decl.generic {
             return folded(genericCall(e.id, decl, generic, nodes), nodes)
+        }
+        // A standard function merged with host overloads: calls that resolve only to standard
+        // overloads (or a table holding nothing else) still use the standard implementation.
+        if let builtin = Planner.builtins[name], let generic = builtin.generic {
+            let builtinIDs = Set(builtin.overloads.map(\.id))
+            let onlyBuiltin = overloadIDs.map { !$0.isEmpty && $0.allSatisfy(builtinIDs.contains) }
+                ?? decl.overloads.allSatisfy { builtinIDs.contains($0.id) }
+            if onlyBuiltin { return folded(genericCall(e.id, builtin, generic, nodes), nodes) }
         }
         var candidates = decl.overloads.filter { $0.params.count == nodes.count && $0.receiver == receiver }
         if let ids = overloadIDs {
