@@ -92,6 +92,7 @@ struct Parser {
     }
 
     private mutating func report(_ offset: Int, code: String, _ message: String, force: Bool = false) {
+        if aborted { return }
         if !force && offset == lastErrorOffset { return }
         if diagnostics.count >= options.maxErrors {
             if !aborted {
@@ -246,7 +247,11 @@ struct Parser {
         while !aborted {
             switch current.kind {
             case .dot:
-                let dot = advance()
+                advance()
+                if current.kind == .question {
+                    report(current.offset, code: "unsupported_syntax", "optional field selection '.?' is not supported")
+                    advance()
+                }
                 let nameToken = current
                 switch nameToken.kind {
                 case .identifier(let name):
@@ -265,13 +270,9 @@ struct Parser {
                         report(current.offset, code: "syntax_error", "a quoted name cannot be called as a function")
                     }
                     expr = factory.make(.select(operand: expr, field: name, testOnly: false), at: nameToken.offset)
-                case .question:
-                    report(nameToken.offset, code: "unsupported_syntax", "optional field selection '.?' is not supported")
-                    advance()
                 default:
                     report(nameToken.offset, code: "syntax_error",
                            "expected a field name after '.', found \(describe(nameToken))")
-                    _ = dot
                     return expr
                 }
             case .leftBracket:
@@ -399,9 +400,8 @@ struct Parser {
             return errorExpr(at: token.offset)
         default:
             report(token.offset, code: "syntax_error", "unexpected \(describe(token)), expected an expression")
-            if token.kind != .rightParen && token.kind != .rightBracket && token.kind != .rightBrace {
-                advance()
-            }
+            // Operators, separators and closers are left for the enclosing loop to consume, so
+            // parsing resynchronises right after the missing operand.
             return errorExpr(at: token.offset)
         }
     }
