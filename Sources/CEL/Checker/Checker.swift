@@ -328,12 +328,46 @@ struct Checker {
                    "comprehension step of type '\(type(step))' does not match the accumulator type '\(accuType)'")
         }
         scopes.removeLast()
+        // An empty-literal accumulator (`map`, `filter`, `transform*` macros) starts as
+        // list(dyn) / map(dyn, dyn); the result sees the element type the step appends.
+        if let refined = refinedAccumulatorType(initial: accuInit, accuType: accuType, step: step, accuVar: c.accuVar) {
+            scopes[scopes.count - 1][c.accuVar] = refined
+        }
         let result = visit(c.result)
         scopes.removeLast()
         let rebuilt = Expr(id: expr.id, .comprehension(Comprehension(
             iterVar: c.iterVar, iterVar2: c.iterVar2, iterRange: range, accuVar: c.accuVar, accuInit: accuInit,
             loopCondition: condition, loopStep: step, result: result)))
         return set(rebuilt, type(result))
+    }
+
+    /// The accumulator type implied by a step that appends `[e]` to (or inserts `k: v` into)
+    /// an accumulator initialised with an empty list (map) literal, or nil.
+    private func refinedAccumulatorType(initial: Expr, accuType: CELType, step: Expr, accuVar: String) -> CELType? {
+        func isAccu(_ e: Expr) -> Bool {
+            if case .ident(let name) = e.kind { return name == accuVar }
+            return false
+        }
+        /// Looks through `p ? X : accu` guards to the accumulating call.
+        func accumulating(_ e: Expr) -> (String, [Expr])? {
+            guard case .call(nil, let function, let args) = e.kind else { return nil }
+            if function == "_?_:_", args.count == 3, isAccu(args[2]) { return accumulating(args[1]) }
+            guard let first = args.first, isAccu(first) else { return nil }
+            return (function, args)
+        }
+        guard let (function, args) = accumulating(step) else { return nil }
+        switch (initial.kind, accuType, function, args.count) {
+        case (.list(let elements), .list(.dyn), "_+_", 2) where elements.isEmpty:
+            if case .list(let appended) = args[1].kind, appended.count == 1 { return .list(type(appended[0])) }
+            return nil
+        case (.map(let entries), .map(.dyn, .dyn), "cel.@mapInsert", 3) where entries.isEmpty:
+            return .map(type(args[1]), type(args[2]))
+        case (.map(let entries), .map(.dyn, .dyn), "cel.@mapInsert", 2) where entries.isEmpty:
+            if case .map = type(args[1]) { return type(args[1]) }
+            return nil
+        default:
+            return nil
+        }
     }
 
     // MARK: - Types of constants
