@@ -37,8 +37,12 @@ struct TypeSubstitution {
         case (.map(let pk, let pv), .map(let ak, let av)):
             return unify(pk, ak) && unify(pv, av)
         case (.type(let p), .type(let a)):
+            // Type values are comparable whatever they denote (`type(1) == type(1u)`), as in
+            // cel-go; only bind type parameters inside when both sides are known.
             guard let p, let a else { return true }
-            return unify(p, a)
+            var copy = self
+            if copy.unify(p, a) { self = copy }
+            return true
         default:
             return param == arg
         }
@@ -63,6 +67,7 @@ struct TypeSubstitution {
         case (.dyn, _), (_, .dyn): return .dyn
         case (.list(let x), .list(let y)): return .list(mostGeneral(x, y))
         case (.map(let k1, let v1), .map(let k2, let v2)): return .map(mostGeneral(k1, k2), mostGeneral(v1, v2))
+        case (.type(let x), .type(let y)): return x == y ? a : .type(nil)
         case (.null, _): return b
         default: return a
         }
