@@ -1,0 +1,102 @@
+import CEL
+
+/// The engine's answer for one case (`mda-decision/1`).
+///
+/// Everything a professional needs to check the recommendation line by line: the route and
+/// why, profiles with their evidence, risk factors with the members they hold for, criteria,
+/// actions with sources, what is still unknown, and the full trace.
+public struct Decision: Sendable {
+    /// The output schema identifier.
+    public static let schema = "mda-decision/1"
+
+    public var caseId: String
+    public var route: Route
+    /// `nil` when unknown.
+    public var acute: Bool?
+    /// True when a higher route's condition is unknown rather than false (reading 23).
+    public var provisional: Bool
+    public var raisedByJudgement: Bool
+    /// The id of the phase that applies.
+    public var phase: String
+    public var problemCategory: Int
+    public var profiles: [ProfileResult]
+    public var riskFactors: [RiskFactorResult]
+    /// Criteria in rule-file order (A, B, C, H, R), `nil` when unknown.
+    public var criteria: [(id: String, value: Bool?)]
+    public var actions: [ActionResult]
+    public var missing: [MissingFact]
+    public var trace: [TraceEntry]
+    public var ruleset: (name: String, version: String, sha256: String)
+    public var engine: String
+    public var warnings: [String]
+
+    /// A family profile's result.
+    public struct ProfileResult: Sendable {
+        public var id: String
+        public var status: ProfileStatus
+        /// Share of all indicators (by weight) that hold, rounded to 4 decimals.
+        public var score: Double
+        /// Indicator ids (without the profile prefix) that hold.
+        public var held: [String]
+        /// Indicator ids that are unknown.
+        public var unknown: [String]
+    }
+
+    /// A present or unknown risk factor.
+    public struct RiskFactorResult: Sendable {
+        public var id: String
+        public var domain: String
+        public var present: Bool
+        public var members: [String]
+        public var source: String
+    }
+
+    /// A required action.
+    public struct ActionResult: Sendable {
+        public var id: String
+        /// The true rules its condition read.
+        public var because: [String]
+        public var source: String
+    }
+
+    /// An unknown fact that alone could raise the route or make the case acute.
+    public struct MissingFact: Sendable, Hashable {
+        /// JSON Pointer into the case.
+        public var fact: String
+        public var couldRaiseRouteTo: Route?
+        public var couldMakeAcute: Bool
+    }
+}
+
+/// A profile's status.
+public enum ProfileStatus: String, Sendable { case match, possible, noMatch = "no_match" }
+
+/// One evaluated rule: its value and the facts it read.
+public struct TraceEntry: Sendable {
+    /// The rule id (or `professional_judgement`).
+    public var rule: String
+    /// The rule's value: a condition's `true`/`false`/unknown, or a fact's value.
+    public var result: Value
+    /// Case fields read, in reading order (possibly with repeats; the writer keeps the first).
+    public var fieldReads: ArraySlice<FieldRead>
+    /// Other rules read, in reading order.
+    public var ruleReads: ArraySlice<RuleRead>
+    /// For the judgement entry: the reason's length in code points (its text is never kept).
+    public var reasonLength: Int?
+}
+
+/// A case field a rule read.
+public struct FieldRead: Sendable {
+    public let object: ObjectValue
+    public let field: Int
+    public let value: Value
+
+    /// The field's JSON Pointer.
+    public var pointer: String { (object.path ?? "") + "/" + object.type.fields[field].name }
+}
+
+/// Another rule's value a rule read.
+public struct RuleRead: Sendable {
+    public let rule: String
+    public let value: Value
+}

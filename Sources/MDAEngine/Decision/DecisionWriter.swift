@@ -1,0 +1,152 @@
+import ByteJSON
+import CEL
+
+/// Writes a ``Decision`` as `mda-decision/1` JSON bytes, keys in a fixed order.
+///
+/// Output is byte-identical for equal decisions: no wall clock, no hash-ordered collections.
+public enum DecisionWriter {
+    /// The decision's JSON bytes.
+    /// - Parameter explanation: an explanation to add under the key `explanation` (daemon use).
+    public static func bytes(_ d: Decision, explanation: String? = nil) -> [UInt8] {
+        var w = JSONWriter(capacity: 16_384)
+        write(d, to: &w, explanation: explanation)
+        return w.bytes
+    }
+
+    /// The decision as a JSON string.
+    public static func json(_ d: Decision) -> String { String(decoding: bytes(d), as: UTF8.self) }
+
+    /// Writes the decision object into `w`.
+    public static func write(_ d: Decision, to w: inout JSONWriter, explanation: String? = nil) {
+        w.beginObject()
+        w.key(raw: "schema"); w.string(Decision.schema)
+        w.key(raw: "caseId"); w.string(d.caseId)
+        w.key(raw: "route"); w.string(d.route.rawValue)
+        w.key(raw: "acute"); optionalBool(d.acute, &w)
+        w.key(raw: "provisional"); w.bool(d.provisional)
+        w.key(raw: "raisedByJudgement"); w.bool(d.raisedByJudgement)
+        w.key(raw: "phase"); w.string(d.phase)
+        w.key(raw: "problemCategory"); w.int(d.problemCategory)
+        w.key(raw: "profiles")
+        w.beginArray()
+        for p in d.profiles {
+            w.beginObject()
+            w.key(raw: "id"); w.string(p.id)
+            w.key(raw: "status"); w.string(p.status.rawValue)
+            w.key(raw: "score"); w.double(p.score)
+            w.key(raw: "held"); strings(p.held, &w)
+            w.key(raw: "unknown"); strings(p.unknown, &w)
+            w.endObject()
+        }
+        w.endArray()
+        w.key(raw: "riskFactors")
+        w.beginArray()
+        for f in d.riskFactors {
+            w.beginObject()
+            w.key(raw: "id"); w.string(f.id)
+            w.key(raw: "domain"); w.string(f.domain)
+            w.key(raw: "status"); w.string(f.present ? "present" : "unknown")
+            w.key(raw: "members"); strings(f.members, &w)
+            w.key(raw: "source"); w.string(f.source)
+            w.endObject()
+        }
+        w.endArray()
+        w.key(raw: "criteria")
+        w.beginObject()
+        for c in d.criteria {
+            w.key(c.id); optionalBool(c.value, &w)
+        }
+        w.endObject()
+        w.key(raw: "actions")
+        w.beginArray()
+        for a in d.actions {
+            w.beginObject()
+            w.key(raw: "id"); w.string(a.id)
+            w.key(raw: "because"); strings(a.because, &w)
+            w.key(raw: "source"); w.string(a.source)
+            w.endObject()
+        }
+        w.endArray()
+        w.key(raw: "missing")
+        w.beginArray()
+        for m in d.missing {
+            w.beginObject()
+            w.key(raw: "fact"); w.string(m.fact)
+            w.key(raw: "couldRaiseRouteTo")
+            if let r = m.couldRaiseRouteTo { w.string(r.rawValue) } else { w.null() }
+            if m.couldMakeAcute { w.key(raw: "couldMakeAcute"); w.bool(true) }
+            w.endObject()
+        }
+        w.endArray()
+        w.key(raw: "trace")
+        w.beginArray()
+        var seen = Set<String>()
+        for e in d.trace {
+            w.beginObject()
+            w.key(raw: "rule"); w.string(e.rule)
+            w.key(raw: "result"); value(e.result, &w)
+            w.key(raw: "facts")
+            w.beginObject()
+            seen.removeAll(keepingCapacity: true)
+            for read in e.fieldReads {
+                let pointer = read.pointer
+                if seen.insert(pointer).inserted {
+                    w.key(pointer); value(read.value, &w)
+                }
+            }
+            for read in e.ruleReads where seen.insert(read.rule).inserted {
+                w.key(read.rule); value(read.value, &w)
+            }
+            if let n = e.reasonLength {
+                w.key(raw: "/professionalJudgement/reason")
+                w.beginObject(); w.key(raw: "length"); w.int(n); w.endObject()
+            }
+            w.endObject()
+            w.endObject()
+        }
+        w.endArray()
+        w.key(raw: "ruleset")
+        w.beginObject()
+        w.key(raw: "name"); w.string(d.ruleset.name)
+        w.key(raw: "version"); w.string(d.ruleset.version)
+        w.key(raw: "sha256"); w.string(d.ruleset.sha256)
+        w.endObject()
+        w.key(raw: "engine"); w.string(d.engine)
+        w.key(raw: "warnings"); strings(d.warnings, &w)
+        if let explanation { w.key(raw: "explanation"); w.string(explanation) }
+        w.endObject()
+    }
+
+    static func optionalBool(_ b: Bool?, _ w: inout JSONWriter) {
+        if let b { w.bool(b) } else { w.null() }
+    }
+
+    static func strings(_ items: [String], _ w: inout JSONWriter) {
+        w.beginArray()
+        for s in items { w.string(s) }
+        w.endArray()
+    }
+
+    /// A CEL value as trace JSON: dates as `YYYY-MM-DD`, members as their id, other records as
+    /// their JSON Pointer, unknowns and errors as `null`.
+    static func value(_ v: Value, _ w: inout JSONWriter) {
+        switch v {
+        case .null, .unknown, .error: w.null()
+        case .bool(let b): w.bool(b)
+        case .int(let i): w.int(i)
+        case .uint(let u): w.uint(u)
+        case .double(let d): if d.isFinite { w.double(d) } else { w.null() }
+        case .string(let s): w.string(s)
+        case .timestamp(let t):
+            let days = Int((t.seconds >= 0 ? t.seconds : t.seconds - 86_399) / 86_400)
+            w.string(CaseDate(daysSinceEpoch: days).description)
+        case .list(let items):
+            w.beginArray()
+            for item in items { value(item, &w) }
+            w.endArray()
+        case .object(let o):
+            if o.type === CaseSchema.member, case .string(let id) = o.fields[0] { w.string(id) } else { w.string(o.path ?? "") }
+        case .map, .bytes, .type, .duration: w.string(String(describing: v))
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import ByteJSON
+import CEL
+
+/// The routing engine: a loaded ruleset that turns cases into decisions.
+///
+/// An engine is immutable and `Sendable`: load it once and evaluate cases from any number of
+/// threads concurrently.
+///
+/// ```swift
+/// let engine = try Engine.bundled()
+/// switch engine.evaluate(json: bytes) {
+/// case .success(let decision): print(DecisionWriter.json(decision))
+/// case .failure(let errors): print(errors.errors)
+/// }
+/// ```
+public final class Engine: Sendable {
+    /// The engine's name and version, written into every decision.
+    public static let version = "mda/1.0.0"
+
+    /// The ruleset this engine evaluates.
+    public let ruleset: Ruleset
+
+    /// Creates an engine for a loaded ruleset.
+    public init(ruleset: Ruleset) { self.ruleset = ruleset }
+
+    /// An engine with the rules bundled with the package.
+    public static func bundled() throws(RulesetErrors) -> Engine { Engine(ruleset: try Ruleset.bundled()) }
+
+    /// Decodes, validates and evaluates an `mda-case/1` JSON document.
+    public func evaluate(json bytes: [UInt8]) -> Result<Decision, InputErrors> {
+        CaseDecoder.decode(bytes: bytes).map { evaluate($0) }
+    }
+
+    /// Evaluates a parsed JSON document.
+    public func evaluate(json value: JSONValue) -> Result<Decision, InputErrors> {
+        CaseDecoder.decode(value).map { evaluate($0) }
+    }
+
+    /// Evaluates a typed case.
+    public func evaluate(_ file: CaseFile) -> Decision {
+        let graph = CaseGraph().build(file)
+        var run = Evaluation(ruleset: ruleset, tracing: true)
+        run.run(case: graph, judgement: file.professionalJudgement)
+        return assemble(run, file: file)
+    }
+
+    /// The route, acute flag and provisional flag only: no trace, no missing facts.
+    public func route(_ file: CaseFile) -> (route: Route, acute: Bool?, provisional: Bool) {
+        var run = Evaluation(ruleset: ruleset, tracing: false)
+        run.run(case: CaseGraph().build(file), judgement: file.professionalJudgement, coneOnly: true)
+        return (run.routeOutcome.final, Kleene.bool(run.values[ruleset.acuteIndex]), run.routeOutcome.provisional)
+    }
+
+    func assemble(_ run: Evaluation, file: CaseFile) -> Decision {
+        let rs = ruleset
+        let rules = rs.rules
+        let recorder = run.recorder!
+        let outcome = run.routeOutcome
+        let acute = Kleene.bool(run.values[rs.acuteIndex])
+
+        var phase = rules[rs.phases.last!].id
+        for i in rs.phases where Kleene.bool(run.values[i]) == true {
+            phase = rules[i].id
+            break
+        }
+        var category = 0
+        for i in rs.categories {
+            guard Kleene.bool(run.values[i]) == true else { break }
+            category = rules[i].level
+        }
+        let riskFactors: [Decision.RiskFactorResult] = rs.riskFactors.compactMap { i in
+            let present: Bool
+            switch run.values[i] {
+            case .bool(true): present = true
+            case .bool(false): return nil
+            default: present = false
+            }
+            return Decision.RiskFactorResult(id: rules[i].id, domain: rules[i].group ?? "", present: present,
+                                             members: run.members[i], source: rules[i].source)
+        }
+        let actions: [Decision.ActionResult] = rs.actions.compactMap { i in
+            guard Kleene.bool(run.values[i]) == true else { return nil }
+            var because: [String] = []
+            for read in recorder.slots[run.spans[i].slots] {
+                let name = rs.slotNames[read.slot]
+                let counts: Bool
+                switch read.value {
+                case .bool(true): counts = true
+                case .string: counts = name == "route" || name.hasSuffix(".status")
+                case .list(let l): counts = name.hasSuffix(".members") && !l.isEmpty
+                default: counts = false
+                }
+                if counts && !because.contains(name) { because.append(name) }
+            }
+            return Decision.ActionResult(id: rules[i].id, because: because, source: rules[i].source)
+        }
+
+        var trace: [TraceEntry] = []
+        trace.reserveCapacity(rules.count + 1)
+        for (k, rule) in rules.enumerated() {
+            let span = run.spans[k]
+            let ruleReads = recorder.slots[span.slots].map { RuleRead(rule: rs.slotNames[$0.slot], value: $0.value) }
+            trace.append(TraceEntry(rule: rule.id, result: run.values[k], fieldReads: recorder.fields[span.fields],
+                                    ruleReads: ArraySlice(ruleReads), reasonLength: nil))
+            if rule.kind == .decision {
+                let j = file.professionalJudgement
+                let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
+                trace.append(TraceEntry(rule: "professional_judgement", result: target, fieldReads: [],
+                                        ruleReads: [RuleRead(rule: "/professionalJudgement/escalateTo",
+                                                             value: j.escalateTo.value.map { .string($0.rawValue) } ?? .null)],
+                                        reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
+            }
+        }
+
+        var warnings = run.warnings
+        warnings += file.ignoredKeys.map { "ignored unknown field \($0)" }
+        if file.professionalJudgement.reason.value.map({ !$0.isEmpty }) == true && file.professionalJudgement.escalateTo.value == nil {
+            warnings.append("professionalJudgement.reason is given without escalateTo")
+        }
+
+        return Decision(
+            caseId: file.caseId, route: outcome.final, acute: acute, provisional: outcome.provisional,
+            raisedByJudgement: outcome.raised, phase: phase, problemCategory: category,
+            profiles: rs.profiles.compactMap { run.profiles[$0] }, riskFactors: riskFactors,
+            criteria: rs.criteria.map { (rules[$0].id, Kleene.bool(run.values[$0])) }, actions: actions,
+            missing: missing(run, file: file), trace: trace,
+            ruleset: (rs.name, rs.version, rs.sha256), engine: Engine.version, warnings: warnings)
+    }
+}

@@ -1,0 +1,222 @@
+import CEL
+
+/// One evaluation of a ruleset over one case: rule values in evaluation order, plus (when
+/// tracing) the event stream of every fact and rule read.
+struct Evaluation {
+    let ruleset: Ruleset
+    var activation: Activation
+    /// Each rule's value, by rule index.
+    var values: [Value]
+    /// Members of each risk factor and domain, by rule index.
+    var members: [[String]]
+    /// Profile results, by rule index.
+    var profiles: [Int: Decision.ProfileResult] = [:]
+    var recorder: TraceRecorder?
+    /// Per rule index: where its reads start and end in the recorder.
+    var spans: [(fields: Range<Int>, slots: Range<Int>)]
+    var routeOutcome = RouteOutcome()
+    var warnings: [String] = []
+
+    /// The route before and after professional judgement.
+    struct RouteOutcome {
+        var base: Route = .regularCare
+        var final: Route = .regularCare
+        var raised = false
+        var provisional = false
+        var judgementTarget: Route?
+    }
+
+    init(ruleset: Ruleset, tracing: Bool) {
+        self.ruleset = ruleset
+        self.activation = Activation(slots: Array(repeating: .null, count: ruleset.slotCount))
+        self.values = Array(repeating: .null, count: ruleset.rules.count)
+        self.members = Array(repeating: [], count: ruleset.rules.count)
+        self.recorder = tracing ? TraceRecorder() : nil
+        self.spans = tracing ? Array(repeating: (0..<0, 0..<0), count: ruleset.rules.count) : []
+    }
+
+    /// Evaluates every rule (or, with `coneOnly`, only those the route and acute flag need).
+    mutating func run(case value: Value, judgement: CaseFile.ProfessionalJudgement, coneOnly: Bool = false) {
+        activation.slots[0] = value
+        let rules = ruleset.rules
+        for k in rules.indices {
+            if coneOnly && !ruleset.routeCone[k] { continue }
+            let rule = rules[k]
+            let fieldStart = recorder?.fields.count ?? 0
+            let slotStart = recorder?.slots.count ?? 0
+            let v: Value
+            switch rule.kind {
+            case .riskFactor: v = factor(k)
+            case .domain: v = domain(k)
+            case .profile: v = profile(k)
+            case .decision: v = decide(k, judgement: judgement)
+            default: v = evaluate(rule.condition!)
+            }
+            values[k] = v
+            activation.slots[rule.slot] = v
+            if let recorder {
+                spans[k] = (fieldStart..<recorder.fields.count, slotStart..<recorder.slots.count)
+            }
+        }
+    }
+
+    func evaluate(_ program: Program) -> Value {
+        if let recorder { return program.evaluate(activation, observer: recorder) }
+        return program.evaluate(activation)
+    }
+
+    /// Reads another rule's value for a computed rule, recording the read like CEL does.
+    func read(_ index: Int) -> Value {
+        let v = values[index]
+        recorder?.didRead(slot: ruleset.rules[index].slot, value: v)
+        return v
+    }
+
+    // MARK: Risk factors and domains
+
+    static func memberIDs(_ v: Value, into out: inout [String]) {
+        switch v {
+        case .list(let items): for item in items { memberIDs(item, into: &out) }
+        case .object(let o): if o.type === CaseSchema.member, case .string(let id) = o.fields[0], !out.contains(id) { out.append(id) }
+        case .string(let id): if !out.contains(id) { out.append(id) }
+        default: break
+        }
+    }
+
+    mutating func factor(_ k: Int) -> Value {
+        let rule = ruleset.rules[k]
+        guard let iteration = rule.iteration else { return evaluate(rule.condition!) }
+        let list = evaluate(iteration)
+        guard case .list(let elements) = list else {
+            if case .unknown = list { return list }
+            warnings.append("rule \(rule.id): its `for` list could not be evaluated")
+            return .unknown(UnknownSet([]))
+        }
+        var elementValues: [Value] = []
+        elementValues.reserveCapacity(elements.count)
+        var trueMembers: [String] = []
+        var unknownMembers: [String] = []
+        for element in elements {
+            activation.slots[rule.loopSlot] = element
+            let v = evaluate(rule.condition!)
+            elementValues.append(v)
+            switch v {
+            case .bool(true):
+                if let m = rule.members { Evaluation.memberIDs(evaluate(m), into: &trueMembers) } else { Evaluation.memberIDs(element, into: &trueMembers) }
+            case .bool(false): break
+            default:
+                if let m = rule.membersUnknown ?? rule.members { Evaluation.memberIDs(evaluate(m), into: &unknownMembers) } else { Evaluation.memberIDs(element, into: &unknownMembers) }
+            }
+        }
+        activation.slots[rule.loopSlot] = .null
+        let v = Kleene.or(elementValues)
+        switch v {
+        case .bool(true): members[k] = trueMembers
+        case .bool(false): members[k] = []
+        default: members[k] = unknownMembers
+        }
+        return v
+    }
+
+    mutating func domain(_ k: Int) -> Value {
+        let rule = ruleset.rules[k]
+        var ids: [String] = []
+        var inputs: [Value] = []
+        for i in rule.inputs {
+            let v = read(i)
+            inputs.append(v)
+            if case .bool(true) = v { for m in members[i] where !ids.contains(m) { ids.append(m) } }
+        }
+        members[k] = ids
+        activation.slots[rule.secondarySlot!] = .list(ids.map { .string($0) })
+        return Kleene.or(inputs)
+    }
+
+    // MARK: Profiles (domain.md "Family profiles"; reading 17)
+
+    mutating func profile(_ k: Int) -> Value {
+        let rule = ruleset.rules[k]
+        let indicators = rule.inputs.sorted { ruleset.rules[$0].position < ruleset.rules[$1].position }
+        var core: [Value] = []
+        var held = 0.0, unknownWeight = 0.0, supportTotal = 0.0, allTotal = 0.0, trueTotal = 0.0
+        var supportUnknowns: [String] = []
+        var anyCoreTrue = false, anySupportTrue = false
+        var heldIDs: [String] = [], unknownIDs: [String] = []
+        for i in indicators {
+            let ind = ruleset.rules[i]
+            let v = read(i)
+            let short = String(ind.id.dropFirst(rule.id.count + 1))
+            allTotal += ind.weight
+            switch v {
+            case .bool(true): trueTotal += ind.weight; heldIDs.append(short)
+            case .bool(false): break
+            default: unknownIDs.append(short)
+            }
+            if ind.isCore {
+                core.append(v)
+                if case .bool(true) = v { anyCoreTrue = true }
+            } else {
+                supportTotal += ind.weight
+                switch v {
+                case .bool(true): held += ind.weight; anySupportTrue = true
+                case .bool(false): break
+                default: unknownWeight += ind.weight; supportUnknowns += Kleene.unknowns(v)
+                }
+            }
+        }
+        let threshold = ruleset.supportingShare * supportTotal
+        let support: Value
+        if held >= threshold { support = .bool(true) }
+        else if held + unknownWeight < threshold { support = .bool(false) }
+        else { support = .unknown(UnknownSet(supportUnknowns)) }
+        let coreValue = Kleene.and(core)
+        let match = Kleene.and([coreValue, support])
+        let status: ProfileStatus
+        if case .bool(true) = match { status = .match }
+        else if anyCoreTrue { status = .possible }
+        else if case .unknown = coreValue, anySupportTrue { status = .possible }
+        else if Kleene.bool(coreValue) == nil && anySupportTrue { status = .possible }
+        else { status = .noMatch }
+        let score = allTotal > 0 ? (trueTotal / allTotal * 10_000).rounded() / 10_000 : 0
+        profiles[k] = Decision.ProfileResult(id: rule.id, status: status, score: score, held: heldIDs, unknown: unknownIDs)
+        activation.slots[rule.secondarySlot!] = .string(status.rawValue)
+        return match
+    }
+
+    // MARK: Route and professional judgement (domain.md "Route criteria"; readings 23 and 26)
+
+    mutating func decide(_ k: Int, judgement: CaseFile.ProfessionalJudgement) -> Value {
+        var outcome = RouteOutcome()
+        var found = false
+        var unknownRanks: [Int] = []
+        for (route, index) in ruleset.routes {
+            let v = read(index)
+            if found { continue }
+            switch v {
+            case .bool(true):
+                outcome.base = route
+                found = true
+            case .bool(false): break
+            default: unknownRanks.append(route.rank)
+            }
+        }
+        if !found { outcome.base = .regularCare }
+        outcome.final = outcome.base
+        if let target = judgement.escalateTo.value {
+            let length = judgement.reason.value?.unicodeScalars.count ?? 0
+            if length > 0 {
+                let route: Route = target == .mdaPlusPlus ? .mdaPlusPlus : .veiligheidsteam
+                outcome.judgementTarget = route
+                if route > outcome.final {
+                    outcome.final = route
+                    outcome.raised = true
+                }
+            } else {
+                warnings.append("professionalJudgement.escalateTo is ignored: it needs a non-empty reason")
+            }
+        }
+        outcome.provisional = unknownRanks.contains { $0 > outcome.final.rank }
+        routeOutcome = outcome
+        return .string(outcome.final.rawValue)
+    }
+}

@@ -1,0 +1,46 @@
+import CEL
+
+/// Three-valued helpers over CEL values (true, false, or unknown with the facts it hangs on).
+enum Kleene {
+    /// The value as a Kleene boolean: `nil` for unknown (and errors).
+    static func bool(_ v: Value) -> Bool? {
+        if case .bool(let b) = v { return b }
+        return nil
+    }
+
+    /// The unknown facts a value hangs on.
+    static func unknowns(_ v: Value) -> [String] {
+        if case .unknown(let u) = v { return u.paths }
+        return []
+    }
+
+    /// OR over values: true if any is true; else unknown (merged) if any is unknown; else false.
+    static func or(_ values: [Value]) -> Value {
+        var paths: [String] = []
+        var unknown = false
+        for v in values {
+            switch v {
+            case .bool(true): return .bool(true)
+            case .bool(false): continue
+            case .unknown(let u): unknown = true; paths += u.paths
+            default: unknown = true
+            }
+        }
+        return unknown ? .unknown(UnknownSet(paths)) : .bool(false)
+    }
+
+    /// AND over values: false if any is false; else unknown (merged) if any is unknown; else true.
+    static func and(_ values: [Value]) -> Value {
+        var paths: [String] = []
+        var unknown = false
+        for v in values {
+            switch v {
+            case .bool(false): return .bool(false)
+            case .bool(true): continue
+            case .unknown(let u): unknown = true; paths += u.paths
+            default: unknown = true
+            }
+        }
+        return unknown ? .unknown(UnknownSet(paths)) : .bool(true)
+    }
+}

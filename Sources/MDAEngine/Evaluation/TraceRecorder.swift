@@ -1,0 +1,30 @@
+import CEL
+
+/// The event stream of one evaluation: every case field and rule value read, in order.
+///
+/// The decision's trace, its explanation and rule coverage are all views of this stream.
+final class TraceRecorder: EvaluationObserver {
+    var fields: [FieldRead] = []
+    var slots: [(slot: Int, value: Value)] = []
+
+    init() {
+        fields.reserveCapacity(1024)
+        slots.reserveCapacity(512)
+    }
+
+    func didRead(object: ObjectValue, field: Int, value: Value) {
+        // Records and lists of records are paths to a leaf, not facts themselves.
+        switch value {
+        case .object: return
+        case .list(let items):
+            if case .object(let o)? = items.first, o.type !== CaseSchema.member { return }
+        default: break
+        }
+        fields.append(FieldRead(object: object, field: field, value: value))
+    }
+
+    func didRead(slot: Int, value: Value) {
+        // Slot 0 is the case itself: its fields are recorded as they are read.
+        if slot != 0 { slots.append((slot, value)) }
+    }
+}

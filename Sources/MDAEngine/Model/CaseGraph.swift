@@ -1,0 +1,166 @@
+import CEL
+
+/// Builds the CEL value of a case (the `case` variable rules read).
+///
+/// Every record carries its JSON Pointer as its path, so a trace can name each field a rule
+/// read. An unknown fact becomes a CEL unknown carrying its own pointer, which is how unknown
+/// facts travel through evaluation into `missing`. `overrides` replaces unknown leaves by
+/// pointer, for the single-fact counterfactuals behind `missing` (reading 24).
+struct CaseGraph {
+    /// Replacement values for unknown leaves, by JSON Pointer.
+    var overrides: [String: Value] = [:]
+
+    /// The CEL value of `file`.
+    func build(_ file: CaseFile) -> Value {
+        var members: [Value] = []
+        members.reserveCapacity(file.members.count)
+        var byId: [String: Value] = [:]
+        for (i, m) in file.members.enumerated() {
+            let v = member(m, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths))
+            members.append(v)
+            byId[m.id] = v
+        }
+        func refs(_ ids: [String]) -> Value { .list(ids.map { byId[$0] ?? .null }) }
+
+        let relationships: [Value] = file.relationships.enumerated().map { i, r in
+            .object(ObjectValue(type: CaseSchema.relationship,
+                                fields: [byId[r.a] ?? .null, byId[r.b] ?? .null, .string(r.kind.rawValue)],
+                                path: CaseGraph.path("/relationships/", i, CaseGraph.relationshipPaths)))
+        }
+        let incidents: [Value] = file.incidents.enumerated().map { i, inc in
+            let p = CaseGraph.path("/incidents/", i, CaseGraph.incidentPaths)
+            let injury: Value
+            if let v = inc.injury.value, v != .unknown { injury = .string(v.rawValue) } else { injury = leaf(p, "injury") }
+            return .object(ObjectValue(type: CaseSchema.incident, fields: [
+                CaseGraph.date(inc.date), .list(inc.kinds.map { .string($0.rawValue) }),
+                refs(inc.perpetrators), refs(inc.victims), refs(inc.witnesses), injury,
+                tri(inc.weapon, p, "weapon"), tri(inc.policeInvolved, p, "policeInvolved"),
+                tri(inc.contactBanViolated, p, "contactBanViolated"),
+            ], path: p))
+        }
+        let reports: [Value] = file.reports.enumerated().map { i, r in
+            let p = CaseGraph.path("/reports/", i, CaseGraph.reportPaths)
+            return .object(ObjectValue(type: CaseSchema.report, fields: [
+                CaseGraph.date(r.date), enumeration(r.kind, p, "kind"), enumeration(r.reporter, p, "reporter"),
+            ], path: p))
+        }
+        let a = file.assessment
+        let assessment = ObjectValue(type: CaseSchema.assessment, fields: [
+            date(a.date, "/assessment", "date"), tri(a.facts[.acuteUnsafety], "/assessment", "acuteUnsafety"),
+            tri(a.facts[.structuralUnsafety], "/assessment", "structuralUnsafety"),
+            a.safetyScore.value.map { .int(Int64($0)) } ?? leaf("/assessment", "safetyScore"),
+            enumeration(a.triage, "/assessment", "triage"),
+        ], path: "/assessment")
+        let s = file.stalking
+        let stalking = ObjectValue(type: CaseSchema.stalking,
+                                   fields: group(s.facts, "/stalking") + [date(s.sinceDate, "/stalking", "sinceDate")],
+                                   path: "/stalking")
+        let sep = file.separation
+        let status: Value
+        if let v = sep.status.value, v != .unknown { status = .string(v.rawValue) } else { status = leaf("/separation", "status") }
+        let separation = ObjectValue(type: CaseSchema.separation,
+                                     fields: [status, date(sep.since, "/separation", "since")] + group(sep.facts, "/separation"),
+                                     path: "/separation")
+        let agencies: [Value] = file.care.agencies.enumerated().map { i, ag in
+            let p = "/care/agencies/\(i)"
+            return .object(ObjectValue(type: CaseSchema.agency, fields: [
+                .string(ag.kind.rawValue), date(ag.since, p, "since"),
+                ag.until.value.map(CaseGraph.date) ?? .null,   // reading 6: absent reads as null (still involved)
+            ], path: p))
+        }
+        let interventions: [Value] = file.care.interventions.enumerated().map { i, iv in
+            let p = "/care/interventions/\(i)"
+            return .object(ObjectValue(type: CaseSchema.intervention, fields: [
+                iv.kind.value.map { .string($0) } ?? .null, date(iv.start, p, "start"),
+                iv.end.value.map(CaseGraph.date) ?? .null, enumeration(iv.outcome, p, "outcome"),
+            ], path: p))
+        }
+        let care = ObjectValue(type: CaseSchema.care, fields: [.list(agencies), .list(interventions)] + group(file.care.facts, "/care"),
+                               path: "/care")
+        let justice = ObjectValue(type: CaseSchema.justice,
+                                  fields: [.list(file.justice.restrainingOrders.map(CaseGraph.date))] + group(file.justice.facts, "/justice"),
+                                  path: "/justice")
+        let history = ObjectValue(type: CaseSchema.history, fields: [trajectory(file.previousMdaPlusPlus)], path: "/history")
+        let j = file.professionalJudgement
+        let judgement = ObjectValue(type: CaseSchema.judgement, fields: [
+            j.escalateTo.value.map { .string($0.rawValue) } ?? .null,
+            .int(Int64(j.reason.value?.unicodeScalars.count ?? 0)),
+        ], path: "/professionalJudgement")
+
+        return .object(ObjectValue(type: CaseSchema.case, fields: [
+            .string(file.caseId), CaseGraph.date(file.referenceDate), .list(members), .list(relationships),
+            .list(incidents), .list(reports), .object(assessment),
+            .object(ObjectValue(type: CaseSchema.household, fields: group(file.household, "/household"), path: "/household")),
+            .object(ObjectValue(type: CaseSchema.coerciveControl, fields: group(file.coerciveControl, "/coerciveControl"), path: "/coerciveControl")),
+            .object(stalking), .object(separation), .object(care), .object(justice), .object(history), .object(judgement),
+        ], path: ""))
+    }
+
+    func member(_ m: CaseFile.Member, path p: String) -> Value {
+        let factorsPath = p + "/factors"
+        return .object(ObjectValue(type: CaseSchema.member, fields: [
+            .string(m.id), .int(Int64(m.age)), m.gender.value.map { .string($0.rawValue) } ?? .null,
+            tri(m.victim, p, "victim"), tri(m.perpetrator, p, "perpetrator"), tri(m.pregnant, p, "pregnant"),
+            .object(ObjectValue(type: CaseSchema.factors, fields: group(m.factors, factorsPath), path: factorsPath)),
+            .list(m.aces.map { .string($0.rawValue) }),
+        ], path: p))
+    }
+
+    func trajectory(_ fact: Fact<CaseFile.PreviousTrajectory>) -> Value {
+        switch fact {
+        case .known(.none):
+            return .object(ObjectValue(type: CaseSchema.trajectory, fields: [.bool(false), .null, .null], path: "/history/previousMdaPlusPlus"))
+        case .known(.trajectory(let start, let closed)):
+            return .object(ObjectValue(type: CaseSchema.trajectory, fields: [
+                .bool(true), start.value.map(CaseGraph.date) ?? .null, closed.map(CaseGraph.date) ?? .null,
+            ], path: "/history/previousMdaPlusPlus"))
+        case .absent, .null:
+            return leaf("/history", "previousMdaPlusPlus")
+        }
+    }
+
+    // MARK: Leaves
+
+    /// An unknown leaf, or its counterfactual override.
+    @inline(__always)
+    func leaf(_ base: String, _ key: String) -> Value {
+        let pointer = base + "/" + key
+        if !overrides.isEmpty, let v = overrides[pointer] { return v }
+        return .unknown(UnknownSet([pointer]))
+    }
+
+    func tri(_ fact: Fact<Bool>, _ base: String, _ key: String) -> Value {
+        if case .known(let b) = fact { return .bool(b) }
+        return leaf(base, key)
+    }
+
+    func date(_ fact: Fact<CaseDate>, _ base: String, _ key: String) -> Value {
+        if case .known(let d) = fact { return CaseGraph.date(d) }
+        return leaf(base, key)
+    }
+
+    func enumeration<E: RawRepresentable>(_ fact: Fact<E>, _ base: String, _ key: String) -> Value where E.RawValue == String {
+        if case .known(let e) = fact { return .string(e.rawValue) }
+        return leaf(base, key)
+    }
+
+    func group<K>(_ g: FactGroup<K>, _ base: String) -> [Value] {
+        var out: [Value] = []
+        out.reserveCapacity(g.facts.count)
+        for (i, key) in K.allCases.enumerated() { out.append(tri(g.facts[i], base, key.rawValue)) }
+        return out
+    }
+
+    /// A date as a CEL timestamp at midnight UTC.
+    static func date(_ d: CaseDate) -> Value { .timestamp(Timestamp(seconds: Int64(d.daysSinceEpoch) * 86_400)) }
+
+    // Precomputed record paths, so building a case makes no strings for ordinary sizes.
+    static let memberPaths = (0..<64).map { "/members/\($0)" }
+    static let relationshipPaths = (0..<64).map { "/relationships/\($0)" }
+    static let incidentPaths = (0..<512).map { "/incidents/\($0)" }
+    static let reportPaths = (0..<128).map { "/reports/\($0)" }
+
+    static func path(_ prefix: String, _ i: Int, _ cache: [String]) -> String {
+        i < cache.count ? cache[i] : prefix + String(i)
+    }
+}

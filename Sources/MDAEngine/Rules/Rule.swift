@@ -1,0 +1,74 @@
+import CEL
+
+/// One compiled rule of a ruleset: its metadata, where it came from, and its planned CEL.
+public final class Rule: Sendable {
+    /// The rule's id, also its CEL variable name (e.g. `weapon`, `intimate_terror.jealousy`).
+    public let id: String
+    public let kind: RuleKind
+    /// Dutch label.
+    public let labelNL: String
+    /// English label.
+    public let labelEN: String
+    /// The source citation.
+    public let source: String
+    /// Where the block starts.
+    public let position: RulePosition
+    /// For risk factors: the domain; for indicators: the profile.
+    public let group: String?
+    /// Weight of a risk factor or indicator (default 1).
+    public let weight: Double
+    /// Whether an indicator is a core indicator.
+    public let isCore: Bool
+    /// A category's level.
+    public let level: Int
+    /// A profile's consequences, Dutch and English.
+    public let impliesNL: String?
+    public let impliesEN: String?
+
+    /// The activation slot holding the rule's value.
+    let slot: Int
+    /// Domains: the slot of `domain.x.members`; profiles: the slot of `profile.status`.
+    let secondarySlot: Int?
+    /// The condition or value.
+    let condition: Program?
+    /// For iterating rules: the list and the loop variable's slot.
+    let iteration: Program?
+    let loopSlot: Int
+    /// Members where an element holds, and where it is unknown.
+    let members: Program?
+    let membersUnknown: Program?
+    /// Indexes (into the ruleset's rules) of the rules this rule reads.
+    let inputs: [Int]
+
+    init(id: String, kind: RuleKind, labelNL: String, labelEN: String, source: String, position: RulePosition,
+         group: String?, weight: Double, isCore: Bool, level: Int, impliesNL: String?, impliesEN: String?,
+         slot: Int, secondarySlot: Int?, condition: Program?, iteration: Program?, loopSlot: Int,
+         members: Program?, membersUnknown: Program?, inputs: [Int]) {
+        self.id = id
+        self.kind = kind
+        self.labelNL = labelNL
+        self.labelEN = labelEN
+        self.source = source
+        self.position = position
+        self.group = group
+        self.weight = weight
+        self.isCore = isCore
+        self.level = level
+        self.impliesNL = impliesNL
+        self.impliesEN = impliesEN
+        self.slot = slot
+        self.secondarySlot = secondarySlot
+        self.condition = condition
+        self.iteration = iteration
+        self.loopSlot = loopSlot
+        self.members = members
+        self.membersUnknown = membersUnknown
+        self.inputs = inputs
+    }
+
+    /// The label in `language` (`nl` or `en`).
+    public func label(_ language: Language) -> String { language == .nl ? labelNL : labelEN }
+}
+
+/// The two languages of labels and explanations.
+public enum Language: String, Sendable, CaseIterable { case nl, en }

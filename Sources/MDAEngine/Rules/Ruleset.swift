@@ -1,0 +1,137 @@
+import CEL
+import Foundation
+
+/// A loaded, checked and planned ruleset: immutable, `Sendable`, shared by every evaluation.
+///
+/// Loading reads every `*.rules` file of a directory in byte-wise name order, parses the
+/// blocks, checks every CEL expression against the case schema, orders the rules by their
+/// dependencies and plans each expression once. Any error refuses the whole ruleset with every
+/// diagnostic positioned as `file:line:column` (see ``RulesetErrors``).
+public final class Ruleset: Sendable {
+    /// The ruleset's name (`ruleset NAME` block).
+    public let name: String
+    /// The ruleset's version.
+    public let version: String
+    /// Hex SHA-256 over the rule files (see ``Ruleset/digest(files:)``).
+    public let sha256: String
+    /// The rules in evaluation order (dependencies first; file order among equals).
+    public let rules: [Rule]
+    /// The tunable parameters, in file order.
+    public let parameters: [RuleParameter]
+    /// Warnings found while loading (for example unused parameters).
+    public let warnings: [RuleDiagnostic]
+
+    let slotCount: Int
+    /// The CEL variable name of each slot (rule ids, `domain.x.members`, `profile.status`).
+    let slotNames: [String]
+    let ruleIndex: [String: Int]
+    /// Indexes into `rules` by role.
+    let riskFactors: [Int]
+    let profiles: [Int]
+    let criteria: [Int]
+    let categories: [Int]
+    let actions: [Int]
+    let phases: [Int]
+    let routes: [(route: Route, index: Int)]
+    let acuteIndex: Int
+    let decisionIndex: Int
+    let supportingShare: Double
+    /// Rules the route and acute flag depend on (for counterfactual re-evaluation).
+    let routeCone: [Bool]
+
+    init(name: String, version: String, sha256: String, rules: [Rule], parameters: [RuleParameter], warnings: [RuleDiagnostic],
+         slotCount: Int, supportingShare: Double) {
+        self.name = name
+        self.version = version
+        self.sha256 = sha256
+        self.rules = rules
+        self.parameters = parameters
+        self.warnings = warnings
+        self.slotCount = slotCount
+        var names = Array(repeating: "", count: slotCount)
+        names[0] = "case"
+        for r in rules {
+            names[r.slot] = r.id
+            if let s = r.secondarySlot { names[s] = r.id + (r.kind == .domain ? ".members" : ".status") }
+        }
+        self.slotNames = names
+        self.supportingShare = supportingShare
+        var index: [String: Int] = [:]
+        for (i, r) in rules.enumerated() { index[r.id] = i }
+        self.ruleIndex = index
+        func of(_ kind: RuleKind) -> [Int] { rules.indices.filter { rules[$0].kind == kind } }
+        riskFactors = of(.riskFactor).sorted { rules[$0].position < rules[$1].position }
+        profiles = of(.profile).sorted { rules[$0].position < rules[$1].position }
+        criteria = of(.criterion).sorted { rules[$0].position < rules[$1].position }
+        categories = of(.category).sorted { rules[$0].level < rules[$1].level }
+        actions = of(.action).sorted { rules[$0].position < rules[$1].position }
+        phases = of(.phase).sorted { rules[$0].position < rules[$1].position }
+        routes = of(.route).compactMap { i in Route(rawValue: rules[i].id).map { (route: $0, index: i) } }
+            .sorted { $0.route.rank > $1.route.rank }
+        acuteIndex = of(.acute).first!
+        decisionIndex = of(.decision).first!
+        var cone = Array(repeating: false, count: rules.count)
+        var stack = routes.map(\.index) + [acuteIndex]
+        while let i = stack.popLast() {
+            if cone[i] { continue }
+            cone[i] = true
+            stack.append(contentsOf: rules[i].inputs)
+        }
+        routeCone = cone
+    }
+
+    /// The rule with `id`, if any.
+    public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
+
+    /// Loads the rules bundled with the package.
+    public static func bundled() throws(RulesetErrors) -> Ruleset {
+        guard let url = Bundle.module.url(forResource: "rules", withExtension: nil) else {
+            throw RulesetErrors([RuleDiagnostic(file: "rules", line: 1, column: 1, code: "io", message: "the bundled rules are missing")])
+        }
+        return try load(directory: url)
+    }
+
+    /// Loads every `*.rules` file of `directory`.
+    public static func load(directory: URL) throws(RulesetErrors) -> Ruleset {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else {
+            throw RulesetErrors([RuleDiagnostic(file: directory.path, line: 1, column: 1, code: "io",
+                                                message: "cannot read the rules directory")])
+        }
+        var files: [(name: String, bytes: [UInt8])] = []
+        for name in names where name.hasSuffix(".rules") {
+            guard let data = fm.contents(atPath: directory.appendingPathComponent(name).path) else {
+                throw RulesetErrors([RuleDiagnostic(file: name, line: 1, column: 1, code: "io", message: "cannot read the file")])
+            }
+            files.append((name, [UInt8](data)))
+        }
+        return try load(files: files)
+    }
+
+    /// The SHA-256 of a ruleset's files: over the files in byte-wise name order, each
+    /// contributing `name`, a newline, its byte count in decimal, a newline, and its bytes.
+    public static func digest(files: [(name: String, bytes: [UInt8])]) -> String {
+        var hash = SHA256()
+        for file in files.sorted(by: { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }) {
+            hash.update(Array("\(file.name)\n\(file.bytes.count)\n".utf8))
+            hash.update(file.bytes)
+        }
+        return SHA256.hex(hash.finalize())
+    }
+
+    /// Loads a ruleset from file contents (names relative to the rules directory).
+    public static func load(files: [(name: String, bytes: [UInt8])]) throws(RulesetErrors) -> Ruleset {
+        var compiler = RulesetCompiler()
+        return try compiler.compile(files: files)
+    }
+}
+
+extension RulePosition: Comparable {
+    public static func < (a: RulePosition, b: RulePosition) -> Bool {
+        if a.file != b.file { return Array(a.file.utf8).lexicographicallyPrecedes(Array(b.file.utf8)) }
+        return (a.line, a.column) < (b.line, b.column)
+    }
+
+    /// `file:line:column`.
+    public var text: String { "\(file):\(line):\(column)" }
+}
