@@ -1,5 +1,5 @@
 /// Field selection on a typed object by stored index (resolved by the checker).
-final class FieldNode: EvalNode {
+final class FieldNode: EvalNode, @unchecked Sendable {
     let operand: EvalNode
     let index: Int
     let objectType: ObjectType
@@ -23,7 +23,7 @@ final class FieldNode: EvalNode {
 }
 
 /// Field selection by name: object fields, map keys; errors and unknowns pass through.
-final class SelectNode: EvalNode {
+final class SelectNode: EvalNode, @unchecked Sendable {
     let operand: EvalNode
     let name: String
     init(id: Int, operand: EvalNode, name: String) {
@@ -57,7 +57,7 @@ final class SelectNode: EvalNode {
 }
 
 /// `has(operand.field)`: presence test on maps and objects.
-final class HasNode: EvalNode {
+final class HasNode: EvalNode, @unchecked Sendable {
     let operand: EvalNode
     let name: String
     let objectType: ObjectType?

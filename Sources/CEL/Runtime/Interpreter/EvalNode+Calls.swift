@@ -1,5 +1,5 @@
 /// A strict one-argument call of a function implementation.
-final class Call1Node: EvalNode {
+final class Call1Node: EvalNode, @unchecked Sendable {
     let arg: EvalNode
     let fn: @Sendable (Value) -> Value
     init(id: Int, arg: EvalNode, fn: @escaping @Sendable (Value) -> Value) {
@@ -15,7 +15,7 @@ final class Call1Node: EvalNode {
 }
 
 /// A strict two-argument call of a function implementation.
-final class Call2Node: EvalNode {
+final class Call2Node: EvalNode, @unchecked Sendable {
     let lhs: EvalNode
     let rhs: EvalNode
     let fn: @Sendable (Value, Value) -> Value
@@ -34,7 +34,7 @@ final class Call2Node: EvalNode {
 }
 
 /// A call with any number of arguments; strict unless `nonStrict`.
-final class CallNNode: EvalNode {
+final class CallNNode: EvalNode, @unchecked Sendable {
     let args: [EvalNode]
     let fn: @Sendable ([Value]) -> Value
     let nonStrict: Bool
@@ -59,7 +59,7 @@ final class CallNNode: EvalNode {
 }
 
 /// A non-strict one- or two-argument call (arguments passed as they are).
-final class NonStrict1Node: EvalNode {
+final class NonStrict1Node: EvalNode, @unchecked Sendable {
     let arg: EvalNode
     let fn: @Sendable (Value) -> Value
     init(id: Int, arg: EvalNode, fn: @escaping @Sendable (Value) -> Value) {
@@ -71,7 +71,7 @@ final class NonStrict1Node: EvalNode {
 }
 
 /// A non-strict two-argument call.
-final class NonStrict2Node: EvalNode {
+final class NonStrict2Node: EvalNode, @unchecked Sendable {
     let lhs: EvalNode
     let rhs: EvalNode
     let fn: @Sendable (Value, Value) -> Value
@@ -89,7 +89,7 @@ final class NonStrict2Node: EvalNode {
 
 /// A call of a host function with several candidate overloads, chosen at run time by the
 /// argument kinds.
-final class DispatchNode: EvalNode {
+final class DispatchNode: EvalNode, @unchecked Sendable {
     let args: [EvalNode]
     let name: String
     let overloads: [Overload]
@@ -113,7 +113,7 @@ final class DispatchNode: EvalNode {
 }
 
 /// `text.matches(pattern)` with a constant pattern compiled once at plan time.
-final class MatchesConstNode: EvalNode {
+final class MatchesConstNode: EvalNode, @unchecked Sendable {
     let text: EvalNode
     let regex: CompiledRegex
     init(id: Int, text: EvalNode, regex: CompiledRegex) {

@@ -1,5 +1,5 @@
 /// A list literal; an error or unknown element makes the whole list that value.
-final class ListNode: EvalNode {
+final class ListNode: EvalNode, @unchecked Sendable {
     let elements: [EvalNode]
     init(id: Int, elements: [EvalNode]) {
         self.elements = elements
@@ -20,7 +20,7 @@ final class ListNode: EvalNode {
 }
 
 /// A map literal; repeated or unsupported keys are errors.
-final class MapNode: EvalNode {
+final class MapNode: EvalNode, @unchecked Sendable {
     let keys: [EvalNode]
     let values: [EvalNode]
     init(id: Int, keys: [EvalNode], values: [EvalNode]) {
@@ -49,7 +49,7 @@ final class MapNode: EvalNode {
 }
 
 /// A comprehension (the expansion of every iterating macro) over a list or map.
-final class ComprehensionNode: EvalNode {
+final class ComprehensionNode: EvalNode, @unchecked Sendable {
     let range: EvalNode
     let iterVar: Int
     let iterVar2: Int?

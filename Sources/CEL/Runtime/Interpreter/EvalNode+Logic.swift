@@ -1,5 +1,5 @@
 /// `a && b` with commutative error/unknown semantics (short-circuits on a false left side).
-final class AndNode: EvalNode {
+final class AndNode: EvalNode, @unchecked Sendable {
     let lhs: EvalNode
     let rhs: EvalNode
     init(id: Int, lhs: EvalNode, rhs: EvalNode) {
@@ -17,7 +17,7 @@ final class AndNode: EvalNode {
 }
 
 /// `a || b` with commutative error/unknown semantics (short-circuits on a true left side).
-final class OrNode: EvalNode {
+final class OrNode: EvalNode, @unchecked Sendable {
     let lhs: EvalNode
     let rhs: EvalNode
     init(id: Int, lhs: EvalNode, rhs: EvalNode) {
@@ -35,7 +35,7 @@ final class OrNode: EvalNode {
 }
 
 /// `c ? a : b`; an error or unknown condition is the result.
-final class ConditionalNode: EvalNode {
+final class ConditionalNode: EvalNode, @unchecked Sendable {
     let cond: EvalNode
     let then: EvalNode
     let otherwise: EvalNode

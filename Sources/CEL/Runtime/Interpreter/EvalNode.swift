@@ -24,7 +24,7 @@ class EvalNode: @unchecked Sendable {
 }
 
 /// A constant (literal, folded expression, declared constant or type name).
-final class ConstNode: EvalNode {
+final class ConstNode: EvalNode, @unchecked Sendable {
     let value: Value
     init(id: Int, _ value: Value) {
         if case .error(var e) = value, e.exprID == nil {
@@ -40,7 +40,7 @@ final class ConstNode: EvalNode {
 }
 
 /// Reads a declared variable by slot, reporting the read to the observer.
-final class SlotNode: EvalNode {
+final class SlotNode: EvalNode, @unchecked Sendable {
     let slot: Int
     init(id: Int, slot: Int) {
         self.slot = slot
@@ -57,7 +57,7 @@ final class SlotNode: EvalNode {
 }
 
 /// Reads a comprehension variable.
-final class LocalNode: EvalNode {
+final class LocalNode: EvalNode, @unchecked Sendable {
     let index: Int
     init(id: Int, index: Int) {
         self.index = index
@@ -68,7 +68,7 @@ final class LocalNode: EvalNode {
 
 /// Reads a variable by name from the activation's bindings (unchecked mode), trying each
 /// candidate qualified name in order and selecting the remaining fields.
-final class BindingNode: EvalNode {
+final class BindingNode: EvalNode, @unchecked Sendable {
     /// Candidates: a binding name and the field names still to select after it.
     let candidates: [(name: String, rest: [String])]
     let fallback: Value
@@ -90,7 +90,7 @@ final class BindingNode: EvalNode {
 }
 
 /// Yields an unknown when the activation declares `path` unknown; otherwise evaluates `inner`.
-final class UnknownAttributeNode: EvalNode {
+final class UnknownAttributeNode: EvalNode, @unchecked Sendable {
     let path: String
     let inner: EvalNode
     init(id: Int, path: String, inner: EvalNode) {
