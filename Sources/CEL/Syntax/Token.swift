@@ -1,14 +1,14 @@
 /// One lexical token of a CEL expression.
-public struct Token: Sendable, Hashable {
+struct Token: Sendable, Hashable {
     /// The token's kind (and payload, for literals and identifiers).
-    public var kind: TokenKind
+    var kind: TokenKind
     /// The UTF-8 offset of the token's first byte.
-    public var offset: Int
+    var offset: Int
     /// The UTF-8 offset just past the token's last byte.
-    public var end: Int
+    var end: Int
 
     /// Creates a token.
-    public init(kind: TokenKind, offset: Int, end: Int) {
+    init(kind: TokenKind, offset: Int, end: Int) {
         self.kind = kind
         self.offset = offset
         self.end = end
@@ -16,7 +16,7 @@ public struct Token: Sendable, Hashable {
 }
 
 /// The kinds of CEL tokens.
-public enum TokenKind: Sendable, Hashable, CustomStringConvertible {
+enum TokenKind: Sendable, Hashable, CustomStringConvertible {
     /// An identifier (reserved words included; the parser rejects them where needed).
     case identifier(String)
     /// A backquoted field name, e.g. `` `content-type` ``.
@@ -50,7 +50,7 @@ public enum TokenKind: Sendable, Hashable, CustomStringConvertible {
     case eof
 
     /// How the token is spelled (or described) in messages.
-    public var description: String {
+    var description: String {
         switch self {
         case .identifier(let s): return s
         case .quotedIdentifier(let s): return "`\(s)`"
