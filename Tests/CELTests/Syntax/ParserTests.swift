@@ -228,3 +228,38 @@ struct ParserNestingTests {
         _ = try parseOK(Self.parens(8), maxDepth: 10)
     }
 }
+
+@Suite("Parser: robustness")
+struct ParserRobustnessTests {
+    static let samples = [
+        "a.b.c(d, [1, 2u, 3.0], {'k': b'v'})[e] ? !f : -g.h",
+        "[1, 2].all(x, x > 0) && has(m.`a-b`) || .y.z in {1: 2,}",
+        "r'''x''' + \"\\u00e9\\x41\" + b\"\\377\" + '''a\nb'''",
+        "Foo{a: 1, b: [2]}.c(,) ]) }{ ?: :: .. ..5 0x 1e 1u2 `x`",
+        "m.transformMap(k, v, k != '', v * 2).size() >= 1 // end",
+    ]
+
+    @Test("every prefix and suffix of sample expressions compiles or yields diagnostics, never hangs or crashes")
+    func prefixes() throws {
+        let env = try Environment(declarations: [])
+        for sample in Self.samples {
+            let scalars = Array(sample.unicodeScalars)
+            for cut in 0...scalars.count {
+                for piece in [String(String.UnicodeScalarView(scalars[..<cut])),
+                              String(String.UnicodeScalarView(scalars[cut...]))] {
+                    do {
+                        let ast = try env.compile(piece)
+                        let ids = ExprPrinter.ids(ast.expr)
+                        #expect(Set(ids).count == ids.count)
+                    } catch {
+                        #expect(!error.diagnostics.isEmpty)
+                        for d in error.diagnostics {
+                            #expect(d.line >= 1 && d.column >= 1)
+                            #expect(d.offset >= 0 && d.offset <= piece.utf8.count)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
