@@ -71,7 +71,7 @@ public final class Ruleset: Sendable {
         acuteIndex = of(.acute).first!
         decisionIndex = of(.decision).first!
         var cone = Array(repeating: false, count: rules.count)
-        var stack = routes.map(\.index) + [acuteIndex]
+        var stack = routes.map(\.index) + [acuteIndex, decisionIndex]
         while let i = stack.popLast() {
             if cone[i] { continue }
             cone[i] = true
