@@ -1,4 +1,4 @@
-/// A JSON object: its members in source order, duplicate keys preserved.
+/// A JSON object: its members (key–value pairs) in source order, duplicate keys preserved.
 ///
 /// RFC 8259 leaves the meaning of duplicate keys open; this type keeps them so that callers
 /// can detect and reject them (``duplicateKeys``, or ``JSONReader/rejectDuplicateKeys`` at
@@ -8,7 +8,22 @@
 /// Equality compares members in order.
 public struct JSONObject: Sendable, Equatable, RandomAccessCollection, ExpressibleByDictionaryLiteral {
     /// One member: a key and its value.
-    public typealias Member = (key: String, value: JSONValue)
+    public struct Member: Sendable, Equatable {
+        /// The member name.
+        public var key: String
+        /// The member value.
+        public var value: JSONValue
+
+        /// Creates a member.
+        ///
+        /// - Parameters:
+        ///   - key: The member name.
+        ///   - value: The member value.
+        public init(key: String, value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
+    }
 
     /// The members, in order.
     public var members: [Member]
@@ -24,7 +39,7 @@ public struct JSONObject: Sendable, Equatable, RandomAccessCollection, Expressib
     ///
     /// - Parameter elements: Key–value pairs, in order.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self.members = elements.map { (key: $0.0, value: $0.1) }
+        self.members = elements.map { Member(key: $0.0, value: $0.1) }
     }
 
     /// The position of the first member.
@@ -57,7 +72,7 @@ public struct JSONObject: Sendable, Equatable, RandomAccessCollection, Expressib
             if let index = members.firstIndex(where: { $0.key == key }) {
                 members[index].value = newValue
             } else {
-                members.append((key: key, value: newValue))
+                members.append(Member(key: key, value: newValue))
             }
         }
     }
@@ -71,7 +86,7 @@ public struct JSONObject: Sendable, Equatable, RandomAccessCollection, Expressib
     ///   - key: The member name.
     ///   - value: The member value.
     public mutating func append(key: String, value: JSONValue) {
-        members.append((key: key, value: value))
+        members.append(Member(key: key, value: value))
     }
 
     /// The keys that occur more than once, each listed once, in the order of their second occurrence.
@@ -90,11 +105,5 @@ public struct JSONObject: Sendable, Equatable, RandomAccessCollection, Expressib
         var seen = Set<String>()
         for member in members where !seen.insert(member.key).inserted { return true }
         return false
-    }
-
-    /// Whether two objects have equal members in the same order.
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.members.count == rhs.members.count
-            && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 }

@@ -23,6 +23,8 @@ struct JSONParser: ~Copyable {
     private var keys = MoveStack<String>(capacity: 32)
     /// Reused buffer for strings that contain escapes.
     private var scratch: [UInt8] = []
+    /// Short strings seen so far, shared instead of decoded again.
+    private var strings = StringTable()
 
     /// Creates a parser over `input`, which must stay valid while the parser runs, starting at
     /// byte `start`, which must be inside the input.
@@ -127,12 +129,13 @@ struct JSONParser: ~Copyable {
     private mutating func popMembers(count n: Int) -> [JSONObject.Member] {
         keys.popLast(n) { keyPointer in
             values.popLast(n) { valuePointer in
-                Array(unsafeUninitializedCapacity: n) { buffer, initialized in
-                    for i in 0..<n {
-                        (buffer.baseAddress! + i).initialize(to: (key: (keyPointer + i).move(), value: (valuePointer + i).move()))
-                    }
-                    initialized = n
+                // Appending after reserving; see MoveStack.array(moving:count:) for why.
+                var members: [JSONObject.Member] = []
+                members.reserveCapacity(n)
+                for i in 0..<n {
+                    members.append(JSONObject.Member(key: (keyPointer + i).move(), value: (valuePointer + i).move()))
                 }
+                return members
             }
         }
     }
@@ -169,8 +172,17 @@ struct JSONParser: ~Copyable {
     }
 
     /// Consumes `literal` (`true`, `false` or `null`), whose first byte is at `pos`.
+    @inline(__always)
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONError) {
-        let bytes = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        let count = literal.utf8CodeUnitCount
+        let bytes = UnsafeBufferPointer(start: literal.utf8Start, count: count)
+        // Fast path: the first four bytes as one word, then the rest.
+        if pos &+ count <= end,
+           UnsafeRawPointer(base + pos).loadUnaligned(as: UInt32.self) == UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self),
+           count == 4 || base[pos &+ 4] == bytes[4] {
+            pos &+= count
+            return
+        }
         for expected in bytes {
             guard pos < end else { throw error(.unexpectedEnd, at: pos) }
             guard base[pos] == expected else { throw error(.unexpectedByte, at: pos) }
@@ -215,15 +227,19 @@ struct JSONParser: ~Copyable {
     /// Parses a string whose opening quote has been consumed, up to and including its closing quote.
     private mutating func parseString() throws(JSONError) -> String {
         let start = pos
-        // Fast path: printable ASCII without escapes, eight bytes at a time.
-        while pos &+ 8 <= end {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
-            if JSONParser.needsAttention(word) { break }
-            pos &+= 8
-        }
         var escaped = false
         var copiedUpTo = start
         while true {
+            // Skip printable ASCII eight bytes at a time, stopping exactly at the first byte
+            // that is a quote, a backslash, a control character or non-ASCII.
+            while pos &+ 8 <= end {
+                let mask = JSONParser.attentionMask(UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)))
+                if mask != 0 {
+                    pos &+= mask.trailingZeroBitCount &>> 3
+                    break
+                }
+                pos &+= 8
+            }
             guard pos < end else { throw error(.unexpectedEnd, at: pos) }
             let byte = base[pos]
             if byte == UInt8(ascii: "\"") {
@@ -232,7 +248,7 @@ struct JSONParser: ~Copyable {
                     scratch.append(contentsOf: UnsafeBufferPointer(start: base + copiedUpTo, count: pos - copiedUpTo))
                     string = String(decoding: scratch, as: UTF8.self)
                 } else {
-                    string = String(decoding: UnsafeBufferPointer(start: base + start, count: pos - start), as: UTF8.self)
+                    string = strings.string(base + start, count: pos - start)
                 }
                 pos += 1
                 return string
@@ -254,17 +270,18 @@ struct JSONParser: ~Copyable {
         }
     }
 
-    /// Whether any of the eight bytes in `word` is `"`, `\`, a control character or non-ASCII.
+    /// For the eight bytes of `word` (first byte lowest), a mask whose lowest set bit is the
+    /// high bit of the first byte that is `"`, `\`, a control character or non-ASCII; zero
+    /// when there is none. (Bits above the lowest may be spurious.)
     @inline(__always)
-    private static func needsAttention(_ word: UInt64) -> Bool {
+    private static func attentionMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)
         let control = (word &- ones &* 0x20) & ~word
         let hasQuote = (quote &- ones) & ~quote
         let hasBackslash = (backslash &- ones) & ~backslash
-        return ((control | hasQuote | hasBackslash) & highs) | (word & highs) != 0
+        return (control | hasQuote | hasBackslash | word) & (ones &* 0x80)
     }
 
     /// Validates one multi-byte UTF-8 sequence at `pos` (Unicode Table 3-7) and skips it.

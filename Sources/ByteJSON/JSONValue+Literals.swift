@@ -49,6 +49,6 @@ extension JSONValue: ExpressibleByDictionaryLiteral {
     ///
     /// - Parameter elements: The members, in order.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(JSONObject(elements.map { (key: $0.0, value: $0.1) }))
+        self = .object(JSONObject(elements.map { JSONObject.Member(key: $0.0, value: $0.1) }))
     }
 }

@@ -40,11 +40,19 @@ struct MoveStack<Element>: ~Copyable {
         let n = count - start
         precondition(n >= 0, "stack underflow")
         count = start
-        let source = storage + start
-        return Array(unsafeUninitializedCapacity: n) { buffer, initialized in
-            buffer.baseAddress?.moveInitialize(from: source, count: n)
-            initialized = n
-        }
+        return MoveStack.array(moving: storage + start, count: n)
+    }
+
+    /// A new array holding `count` elements moved out of `source`.
+    ///
+    /// Built with `reserveCapacity` and `append`, whose allocation the compiler specialises for
+    /// `Element`; `Array(unsafeUninitializedCapacity:)` goes through an unspecialised runtime
+    /// path that looks up the array's type metadata on every call, which costs more.
+    static func array(moving source: UnsafeMutablePointer<Element>, count: Int) -> [Element] {
+        var result: [Element] = []
+        result.reserveCapacity(count)
+        for i in 0..<count { result.append((source + i).move()) }
+        return result
     }
 
     /// Removes the top `n` elements and lets `body` move them out of the pointer it receives;

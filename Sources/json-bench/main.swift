@@ -1,6 +1,6 @@
 // json-bench: times ByteJSON reading and writing of the sample cases against Foundation.
 //
-// Usage: swift run -c release json-bench [iterations-per-sample] [case.json ...]
+// Usage: swift run -c release json-bench [--no-foundation] [iterations-per-sample] [case.json ...]
 // Prints the median time per parse and per write, in microseconds.
 
 import ByteJSON
@@ -13,6 +13,8 @@ let casesFolder = URL(fileURLWithPath: #filePath)
     .standardizedFileURL
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+let withFoundation = !arguments.contains("--no-foundation")
+arguments.removeAll { $0 == "--no-foundation" }
 let batch = arguments.first.flatMap(Int.init) ?? 200
 if Int(arguments.first ?? "") != nil { arguments.removeFirst() }
 let files = arguments.isEmpty
@@ -22,8 +24,9 @@ let files = arguments.isEmpty
 /// Defeats dead-code elimination of benchmarked results.
 nonisolated(unsafe) var sink = 0
 
-/// The median, over `samples` batches of `batch` calls, of the time per call in microseconds.
-func measure(samples: Int = 31, batch: Int, _ body: () -> Int) -> Double {
+/// Time per call in microseconds over `samples` batches of `batch` calls: the median and the
+/// fastest batch (the minimum is the steadier figure on a busy machine).
+func measure(samples: Int = 31, batch: Int, _ body: () -> Int) -> (median: Double, min: Double) {
     for _ in 0..<max(1, batch / 4) { sink &+= body() }
     var times: [Double] = []
     for _ in 0..<samples {
@@ -33,11 +36,11 @@ func measure(samples: Int = 31, batch: Int, _ body: () -> Int) -> Double {
         times.append(Double(elapsed) / Double(batch) / 1000)
     }
     times.sort()
-    return times[times.count / 2]
+    return (times[times.count / 2], times[0])
 }
 
-func format(_ micros: Double) -> String {
-    String(format: "%9.2f µs", micros)
+func format(_ micros: (median: Double, min: Double)) -> String {
+    String(format: "%8.2f µs (min %8.2f)", micros.median, micros.min)
 }
 
 for file in files {
@@ -66,15 +69,17 @@ for file in files {
         writer.value(value)
         return writer.bytes.count
     }
+    print("\(file.lastPathComponent) (\(bytes.count) bytes), median of 31 samples (fastest sample):")
+    print("  ByteJSON   parse \(format(parse))   write \(format(write))")
+    guard withFoundation else { continue }
     let foundationParse = measure(batch: max(10, n / 4)) {
         (try? JSONSerialization.jsonObject(with: data)) == nil ? 0 : 1
     }
     let foundationWrite = measure(batch: max(10, n / 4)) {
         (try? JSONSerialization.data(withJSONObject: foundationObject))?.count ?? 0
     }
-    print("\(file.lastPathComponent) (\(bytes.count) bytes), median of 31 samples:")
-    print("  ByteJSON   parse \(format(parse))   write \(format(write))")
     print("  Foundation parse \(format(foundationParse))   write \(format(foundationWrite))   (JSONSerialization)")
-    print(String(format: "  speed-up   parse %8.1fx      write %8.1fx", foundationParse / parse, foundationWrite / write))
+    print(String(format: "  speed-up   parse %8.1fx                  write %8.1fx (medians)",
+                 foundationParse.median / parse.median, foundationWrite.median / write.median))
 }
 if sink == 42 { print("") }

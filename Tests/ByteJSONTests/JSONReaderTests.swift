@@ -213,6 +213,39 @@ import Testing
         #expect(error.code == .tooLarge && error.offset == 8)
     }
 
+    /// Many distinct and repeated strings of every length around the interning limit, some
+    /// differing only in the middle, all come back exactly.
+    @Test func repeatedAndSimilarStrings() throws {
+        var keys: [String] = []
+        for length in 1...40 {
+            for variant in 0..<12 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "k"), count: length)
+                bytes[length / 2] = UInt8(ascii: "a") + UInt8(variant)
+                keys.append(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        var writer = JSONWriter()
+        writer.beginArray()
+        for round in 0..<3 {
+            writer.beginObject()
+            for (index, key) in keys.enumerated() {
+                writer.key(key)
+                writer.string(round == 1 ? key : "v\(index % 7)")
+            }
+            writer.endObject()
+        }
+        writer.endArray()
+        let value = try JSONReader().read(writer.bytes)
+        for round in 0..<3 {
+            let object = try #require(value[round]?.objectValue)
+            #expect(object.keys == keys)
+            #expect(!object.hasDuplicateKeys)
+            for (index, key) in keys.enumerated() {
+                #expect(object[key] == .string(round == 1 ? key : "v\(index % 7)"))
+            }
+        }
+    }
+
     @Test func sampleCases() throws {
         for name in ["typical.json", "large.json"] {
             let bytes = try TestFiles.caseBytes(name)

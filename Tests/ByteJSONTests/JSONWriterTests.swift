@@ -62,6 +62,38 @@ import Testing
         #expect(keyed.string == "{\(expected):1}")
     }
 
+    /// A character needing escape at every position of strings of every short length, which
+    /// exercises the word-at-a-time scan and copy.
+    @Test func escapingAtEveryPosition() throws {
+        for length in 1...40 {
+            for position in 0..<length {
+                for special in ["\"", "\\", "\n", "\u{1}"] {
+                    var characters = Array(repeating: "x", count: length)
+                    characters[position] = special
+                    let text = characters.joined()
+                    var writer = JSONWriter()
+                    writer.string(text)
+                    #expect(try JSONReader().read(writer.bytes) == .string(text))
+                    #expect(writer.count == text.utf8.count + 2 + (special == "\u{1}" ? 5 : 1))
+                }
+            }
+            var writer = JSONWriter()
+            writer.key(String(repeating: "é", count: length))
+            #expect(writer.string == "\"" + String(repeating: "é", count: length) + "\":")
+        }
+    }
+
+    /// A writer whose initial buffer is too small grows without losing bytes.
+    @Test func growsFromASmallBuffer() throws {
+        var writer = JSONWriter(capacity: 1)
+        writer.beginArray()
+        for index in 0..<1000 { writer.string("item \(index)") }
+        writer.endArray()
+        let value = try JSONReader().read(writer.bytes)
+        #expect(value.arrayValue?.count == 1000)
+        #expect(value[999] == .string("item 999"))
+    }
+
     @Test(arguments: [
         (0.0, "0.0"), (-0.0, "-0.0"), (1.0, "1.0"), (0.1, "0.1"), (-2.5, "-2.5"),
         (0.1 + 0.2, "0.30000000000000004"), (1e16, "1e+16"), (1e-7, "1e-07"),
