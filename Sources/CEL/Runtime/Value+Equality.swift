@@ -1,3 +1,5 @@
+import Foundation
+
 /// CEL equality and ordering of values.
 extension Value {
     /// CEL equality: numbers compare by numeric value across int, uint and double (NaN is
@@ -39,7 +41,13 @@ extension Value {
     /// String equality by code points (no Unicode normalization, unlike Swift's `==`).
     @inline(__always)
     static func sameScalars(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        var x = a
+        var y = b
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
+            }
+        }
     }
 
     private static func sameTypeIdentity(_ a: CELType, _ b: CELType) -> Bool {

@@ -30,8 +30,8 @@ public enum Value: Sendable {
     case timestamp(Timestamp)
     /// A signed span of time.
     case duration(Duration)
-    /// A runtime error.
-    case error(CELError)
+    /// A runtime error (stored out of line to keep `Value` small).
+    indirect case error(CELError)
     /// A set of attribute paths whose values are not known.
     case unknown(UnknownSet)
 }
