@@ -150,3 +150,28 @@ public enum DecisionWriter {
         }
     }
 }
+
+extension DecisionWriter {
+    /// Input errors as JSON: `{"errors": [{"path", "code", "message"}, …]}`.
+    public static func bytes(_ errors: InputErrors) -> [UInt8] {
+        var w = JSONWriter(capacity: 256)
+        w.beginObject()
+        w.key(raw: "errors")
+        write(errors, to: &w)
+        w.endObject()
+        return w.bytes
+    }
+
+    /// Writes input errors as a JSON array into `w`.
+    public static func write(_ errors: InputErrors, to w: inout JSONWriter) {
+        w.beginArray()
+        for e in errors.errors {
+            w.beginObject()
+            w.key(raw: "path"); w.string(e.path)
+            w.key(raw: "code"); w.string(e.code.rawValue)
+            w.key(raw: "message"); w.string(e.message)
+            w.endObject()
+        }
+        w.endArray()
+    }
+}

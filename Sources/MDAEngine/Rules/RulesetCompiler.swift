@@ -320,6 +320,7 @@ struct RulesetCompiler {
                 }
             }
         }
+        used.insert("profileSupportingShare")   // read by the profile computation itself
         for p in parameters where !used.contains(p.name) {
             diagnostics.append(RuleDiagnostic(file: p.position.file, line: p.position.line, column: p.position.column,
                                               severity: .warning, code: "unused_parameter",
