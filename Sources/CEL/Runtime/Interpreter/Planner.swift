@@ -196,6 +196,7 @@ struct Planner {
     }
 
     private mutating func planComprehension(_ e: Expr, _ c: Comprehension) -> EvalNode {
+        if let special = planSpecialComprehension(e, c) { return special }
         let range = plan(c.iterRange)
         let accuInit = plan(c.accuInit)
         let depth = scopes.count
@@ -209,6 +210,66 @@ struct Planner {
         scopes.removeLast(scopes.count - depth)
         return ComprehensionNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, accuVar: accu,
                                  accuInit: accuInit, condition: cond, step: step, result: result)
+    }
+
+    /// The shapes of `exists`, `all` and `atLeast` expansions, planned as dedicated loops.
+    private mutating func planSpecialComprehension(_ e: Expr, _ c: Comprehension) -> EvalNode? {
+        func isAccu(_ x: Expr) -> Bool {
+            if case .ident(let n) = x.kind, n == c.accuVar { return true }
+            return false
+        }
+        func call(_ x: Expr, _ name: String, _ arity: Int) -> [Expr]? {
+            guard case .call(nil, let f, let args) = x.kind, f == name, args.count == arity else { return nil }
+            if case .function(let resolved, _)? = references[x.id], resolved != name { return nil }
+            return args
+        }
+        func uses(_ x: Expr, _ name: String) -> Bool {
+            switch x.kind {
+            case .ident(let n): return n == name
+            case .literal: return false
+            case .select(let o, _, _): return uses(o, name)
+            case .call(let t, _, let args): return (t.map { uses($0, name) } ?? false) || args.contains { uses($0, name) }
+            case .list(let xs): return xs.contains { uses($0, name) }
+            case .map(let es): return es.contains { uses($0.key, name) || uses($0.value, name) }
+            case .comprehension(let d):
+                return uses(d.iterRange, name) || uses(d.accuInit, name) || uses(d.loopCondition, name)
+                    || uses(d.loopStep, name) || uses(d.result, name)
+            }
+        }
+        enum Shape { case exists, all, atLeast(Expr) }
+        var shape: Shape?
+        var predicate: Expr?
+        if isAccu(c.result), case .literal(.bool(let initial)) = c.accuInit.kind {
+            if !initial, let step = call(c.loopStep, "_||_", 2), isAccu(step[0]),
+               let cond = call(c.loopCondition, "@not_strictly_false", 1), let neg = call(cond[0], "!_", 1), isAccu(neg[0]) {
+                shape = .exists
+                predicate = step[1]
+            } else if initial, let step = call(c.loopStep, "_&&_", 2), isAccu(step[0]),
+                      let cond = call(c.loopCondition, "@not_strictly_false", 1), isAccu(cond[0]) {
+                shape = .all
+                predicate = step[1]
+            }
+        } else if let res = call(c.result, "@kleene_result", 1), isAccu(res[0]),
+                  let initial = call(c.accuInit, "@kleene_new", 1),
+                  let step = call(c.loopStep, "@kleene_add", 2), isAccu(step[0]),
+                  case .literal(.bool(true)) = c.loopCondition.kind, functions["@kleene_new"] != nil {
+            shape = .atLeast(initial[0])
+            predicate = step[1]
+        }
+        guard let shape, let predicate, !uses(predicate, c.accuVar) else { return nil }
+        let range = plan(c.iterRange)
+        var countNode: EvalNode?
+        if case .atLeast(let k) = shape { countNode = plan(k) }
+        let depth = scopes.count
+        let iter = newLocal(c.iterVar)
+        let iter2 = c.iterVar2.map { newLocal($0) }
+        let pred = plan(predicate)
+        scopes.removeLast(scopes.count - depth)
+        switch shape {
+        case .exists: return QuantifierNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, predicate: pred, isExists: true)
+        case .all: return QuantifierNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, predicate: pred, isExists: false)
+        case .atLeast: return AtLeastNode(id: e.id, range: range, count: countNode!, iterVar: iter, iterVar2: iter2, predicate: pred)
+        }
     }
 
     private mutating func newLocal(_ name: String) -> Int {
