@@ -23,8 +23,6 @@ struct JSONParser: ~Copyable {
     private var keys = MoveStack<String>(capacity: 32)
     /// Reused buffer for strings that contain escapes.
     private var scratch: [UInt8] = []
-    /// Short strings seen so far, shared instead of decoded again.
-    private var strings = StringTable()
 
     /// Creates a parser over `input`, which must stay valid while the parser runs, starting at
     /// byte `start`, which must be inside the input.
@@ -248,7 +246,7 @@ struct JSONParser: ~Copyable {
                     scratch.append(contentsOf: UnsafeBufferPointer(start: base + copiedUpTo, count: pos - copiedUpTo))
                     string = String(decoding: scratch, as: UTF8.self)
                 } else {
-                    string = strings.string(base + start, count: pos - start)
+                    string = String(decoding: UnsafeBufferPointer(start: base + start, count: pos - start), as: UTF8.self)
                 }
                 pos += 1
                 return string

@@ -213,8 +213,8 @@ import Testing
         #expect(error.code == .tooLarge && error.offset == 8)
     }
 
-    /// Many distinct and repeated strings of every length around the interning limit, some
-    /// differing only in the middle, all come back exactly.
+    /// Many distinct and repeated strings of every length up to 40 bytes, some differing only
+    /// in the middle, all come back exactly.
     @Test func repeatedAndSimilarStrings() throws {
         var keys: [String] = []
         for length in 1...40 {
