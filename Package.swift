@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "CEL", targets: ["CEL"]),
         .library(name: "ByteJSON", targets: ["ByteJSON"]),
         .library(name: "MDAEngine", targets: ["MDAEngine"]),
+        .library(name: "MDARegression", targets: ["MDARegression"]),
         .executable(name: "mda", targets: ["mda"]),
     ],
     dependencies: [],
@@ -19,11 +20,15 @@ let package = Package(
         // The routing engine: case model, rule files, evaluation, decisions, explanations.
         // Its path is the package root so the top-level `rules/` folder can be bundled as a resource.
         .target(name: "MDAEngine", dependencies: ["CEL", "ByteJSON"], path: ".",
-                exclude: ["Sources/CEL", "Sources/ByteJSON", "Sources/MDACLI", "Sources/mda", "Sources/CELConformance",
+                exclude: ["Sources/CEL", "Sources/ByteJSON", "Sources/MDACLI", "Sources/MDAService", "Sources/serve-bench", "Sources/MDARegression", "Sources/mda", "Sources/CELConformance",
                           "Sources/cel-bench", "Sources/json-bench", "Tests", "Fixtures", "docs", "bench", "README.md"],
                 sources: ["Sources/MDAEngine"], resources: [.copy("rules")]),
         // Commands of the `mda` tool (testable library); the executable is a thin shell around it.
-        .target(name: "MDACLI", dependencies: ["MDAEngine", "CEL", "ByteJSON", "CELConformance"]),
+        // Regression suites: input enumeration (files, folders, JSON Lines), fixtures, expectations, coverage, JUnit.
+        .target(name: "MDARegression", dependencies: ["MDAEngine", "ByteJSON"]),
+        // The JSON-RPC 2.0 service behind `mda serve`: protocol, line reading, workers, signals.
+        .target(name: "MDAService", dependencies: ["MDAEngine", "ByteJSON"]),
+        .target(name: "MDACLI", dependencies: ["MDAService", "MDAEngine", "CEL", "ByteJSON", "CELConformance", "MDARegression"]),
         .executableTarget(name: "mda", dependencies: ["MDACLI"]),
         // Runs the CEL conformance suite (JSON) against the CEL module.
         .target(name: "CELConformance", dependencies: ["CEL"]),
@@ -34,7 +39,9 @@ let package = Package(
         .testTarget(name: "CELTests", dependencies: ["CEL", "CELConformance"], exclude: ["conformance-known-failures.txt"]),
         .testTarget(name: "ByteJSONTests", dependencies: ["ByteJSON"]),
         .testTarget(name: "MDAEngineTests", dependencies: ["MDAEngine", "CEL", "ByteJSON"]),
-        .testTarget(name: "MDACLITests", dependencies: ["MDACLI", "MDAEngine", "ByteJSON"]),
+        .testTarget(name: "MDAServiceTests", dependencies: ["MDAService", "MDAEngine", "ByteJSON"]),
+        .testTarget(name: "MDACLITests", dependencies: ["MDACLI", "MDAEngine", "ByteJSON", "MDARegression"]),
+        .testTarget(name: "MDARegressionTests", dependencies: ["MDARegression", "MDAEngine", "ByteJSON"]),
     ],
     swiftLanguageModes: [.v6]
 )
