@@ -1,5 +1,5 @@
 // cel-bench: nanoseconds per evaluation of representative rule conditions.
-// Run in release mode: swift run -c release cel-bench
+// Run in release mode: swift run -c release cel-bench [label-filter]
 import CEL
 import Foundation
 
@@ -52,7 +52,8 @@ func measure(_ program: Program, iterations: Int) -> Double {
 }
 
 print("cel-bench: median ns per evaluation (7 runs after warm-up)")
-for (label, source) in benchmarks {
+let filter = CommandLine.arguments.dropFirst().first
+for (label, source) in benchmarks where filter.map({ label.contains($0) }) ?? true {
     let program: Program
     do {
         program = try env.program(try env.compile(source))

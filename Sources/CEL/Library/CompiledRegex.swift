@@ -28,4 +28,35 @@ final class CompiledRegex: @unchecked Sendable {
         if let re = CompiledRegex(pattern) { return .success(re) }
         return .failure(CELError(code: "invalid_argument", message: "invalid regular expression: \(pattern)"))
     }
+
+    /// Like ``compile(_:)`` but remembers recent patterns (for patterns only known at run time;
+    /// constant patterns are compiled once at plan time instead).
+    static func cached(_ pattern: String) -> Result<CompiledRegex, CELError> {
+        if let hit = cache.get(pattern) { return .success(hit) }
+        let result = compile(pattern)
+        if case .success(let re) = result { cache.put(pattern, re) }
+        return result
+    }
+
+    private static let cache = RegexCache()
+}
+
+/// A small lock-protected pattern cache, cleared when full.
+private final class RegexCache: @unchecked Sendable {
+    private var entries: [String: CompiledRegex] = [:]
+    private let lock = NSLock()
+    private let limit = 128
+
+    func get(_ pattern: String) -> CompiledRegex? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[pattern]
+    }
+
+    func put(_ pattern: String, _ re: CompiledRegex) {
+        lock.lock()
+        defer { lock.unlock() }
+        if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+        entries[pattern] = re
+    }
 }

@@ -18,7 +18,7 @@ extension StandardLibrary {
 
     static func matches(_ a: Value, _ b: Value) -> Value {
         guard case .string(let s) = a, case .string(let p) = b else { return .noMatchingOverload("matches", a, b) }
-        switch CompiledRegex.compile(p) {
+        switch CompiledRegex.cached(p) {
         case .success(let re): return .bool(re.matches(s))
         case .failure(let e): return .error(e)
         }

@@ -8,6 +8,7 @@ public final class Program: Sendable {
     private let root: EvalNode
     private let unknownAwareRoot: EvalNode
     private let localCount: Int
+    private let hoistCount: Int
     /// Declared variable names by slot (to fill slots from name bindings).
     private let slotNames: [String]
     /// The checked output type (`.dyn` when unchecked).
@@ -26,6 +27,7 @@ public final class Program: Sendable {
                            candidateNames: candidateNames, withUnknowns: true)
         self.unknownAwareRoot = full.plan(expr)
         self.localCount = max(fast.localCount, full.localCount)
+        self.hoistCount = max(fast.hoistCount, full.hoistCount)
         self.slotNames = slotNames
         self.outputType = outputType
     }
@@ -57,7 +59,7 @@ public final class Program: Sendable {
                     : activation.bindings[name] ?? .error("no_such_attribute", "no value bound for '\(name)'")
             }
         }
-        var frame = Frame(slots: slots, localCount: localCount, bindings: activation.bindings,
+        var frame = Frame(slots: slots, localCount: localCount, hoistCount: hoistCount, bindings: activation.bindings,
                           unknownPatterns: activation.unknownPatterns, observer: observer)
         if activation.unknownPatterns.isEmpty {
             return root.eval(&frame)

@@ -75,7 +75,11 @@ final class ComprehensionNode: EvalNode, @unchecked Sendable {
         super.init(id: id)
     }
 
+    /// Hoisted-value slots of this comprehension's body, cleared before each evaluation.
+    var resetSlots: [Int] = []
+
     override func eval(_ f: inout Frame) -> Value {
+        for s in resetSlots { f.hoisted[s] = nil }
         let r = range.eval(&f)
         switch r {
         case .list(let items):

@@ -18,7 +18,11 @@ final class QuantifierNode: EvalNode, @unchecked Sendable {
         super.init(id: id)
     }
 
+    /// Hoisted-value slots of this comprehension's body, cleared before each evaluation.
+    var resetSlots: [Int] = []
+
     override func eval(_ f: inout Frame) -> Value {
+        for s in resetSlots { f.hoisted[s] = nil }
         let r = range.eval(&f)
         var accu = Value.bool(!isExists)
         switch r {
@@ -73,7 +77,11 @@ final class AtLeastNode: EvalNode, @unchecked Sendable {
         super.init(id: id)
     }
 
+    /// Hoisted-value slots of this comprehension's body, cleared before each evaluation.
+    var resetSlots: [Int] = []
+
     override func eval(_ f: inout Frame) -> Value {
+        for s in resetSlots { f.hoisted[s] = nil }
         let r = range.eval(&f)
         let kv = count.eval(&f)
         switch r {

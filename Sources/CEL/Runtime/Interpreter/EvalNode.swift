@@ -103,3 +103,22 @@ final class UnknownAttributeNode: EvalNode, @unchecked Sendable {
         return inner.eval(&f)
     }
 }
+
+/// A loop-invariant subexpression inside a comprehension body: evaluated on first use during
+/// each evaluation of the comprehension, then reused for the remaining iterations.
+final class HoistNode: EvalNode, @unchecked Sendable {
+    let slot: Int
+    let inner: EvalNode
+    init(slot: Int, inner: EvalNode) {
+        self.slot = slot
+        self.inner = inner
+        super.init(id: inner.id)
+    }
+    override func eval(_ f: inout Frame) -> Value {
+        if let v = f.hoisted[slot] { return v }
+        let v = inner.eval(&f)
+        f.hoisted[slot] = v
+        return v
+    }
+    override var constantValue: Value? { inner.constantValue }
+}

@@ -18,6 +18,10 @@ struct Planner {
     private var scopes: [(name: String, index: Int)] = []
     /// The number of comprehension locals needed.
     private(set) var localCount = 0
+    /// The number of hoisted loop-invariant subexpressions.
+    private(set) var hoistCount = 0
+    /// Hoist slot by expression id, for loop-invariant calls inside comprehension bodies.
+    private var hoistSlots: [Int: Int] = [:]
 
     init(functions: [String: FunctionDecl], references: [Int: PlanReference], slotOf: @escaping (String) -> Int?,
          constantOf: @escaping (String) -> Value?, candidateNames: @escaping (String) -> [String], withUnknowns: Bool) {
@@ -67,7 +71,9 @@ struct Planner {
         case .select(let operand, let field, let testOnly):
             return planSelect(e, operand, field, testOnly)
         case .call(let target, let function, let args):
-            return (planCall(e, target, function, args), nil)
+            let node = planCall(e, target, function, args)
+            if let slot = hoistSlots[e.id], !(node is ConstNode) { return (HoistNode(slot: slot, inner: node), nil) }
+            return (node, nil)
         case .list(let elements):
             let nodes = elements.map { plan($0) }
             return (folded(ListNode(id: e.id, elements: nodes), nodes), nil)
@@ -203,13 +209,17 @@ struct Planner {
         let accu = newLocal(c.accuVar)
         let iter = newLocal(c.iterVar)
         let iter2 = c.iterVar2.map { newLocal($0) }
+        let bound = Set([c.iterVar, c.accuVar] + (c.iterVar2.map { [$0] } ?? []))
+        let hoisted = markHoistable([c.loopCondition, c.loopStep], bound: bound)
         let cond = plan(c.loopCondition)
         let step = plan(c.loopStep)
         scopes.removeLast(iter2 == nil ? 1 : 2)
         let result = plan(c.result)
         scopes.removeLast(scopes.count - depth)
-        return ComprehensionNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, accuVar: accu,
-                                 accuInit: accuInit, condition: cond, step: step, result: result)
+        let node = ComprehensionNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, accuVar: accu,
+                                     accuInit: accuInit, condition: cond, step: step, result: result)
+        node.resetSlots = hoisted
+        return node
     }
 
     /// The shapes of `exists`, `all` and `atLeast` expansions, planned as dedicated loops.
@@ -263,12 +273,67 @@ struct Planner {
         let depth = scopes.count
         let iter = newLocal(c.iterVar)
         let iter2 = c.iterVar2.map { newLocal($0) }
+        let bound = Set([c.iterVar, c.accuVar] + (c.iterVar2.map { [$0] } ?? []))
+        let hoisted = markHoistable([predicate], bound: bound)
         let pred = plan(predicate)
         scopes.removeLast(scopes.count - depth)
         switch shape {
-        case .exists: return QuantifierNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, predicate: pred, isExists: true)
-        case .all: return QuantifierNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, predicate: pred, isExists: false)
-        case .atLeast: return AtLeastNode(id: e.id, range: range, count: countNode!, iterVar: iter, iterVar2: iter2, predicate: pred)
+        case .exists, .all:
+            let node = QuantifierNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, predicate: pred,
+                                      isExists: { if case .exists = shape { return true } else { return false } }())
+            node.resetSlots = hoisted
+            return node
+        case .atLeast:
+            let node = AtLeastNode(id: e.id, range: range, count: countNode!, iterVar: iter, iterVar2: iter2, predicate: pred)
+            node.resetSlots = hoisted
+            return node
+        }
+    }
+
+    /// Assigns hoist slots to the maximal calls inside `body` that use none of the `bound`
+    /// comprehension variables (so their value is the same in every iteration); returns the
+    /// slots, which the comprehension clears before each evaluation.
+    private mutating func markHoistable(_ body: [Expr], bound: Set<String>) -> [Int] {
+        var found: [Int] = []
+        for b in body where invariant(b, bound, &found) {
+            if case .call = b.kind { found.append(b.id) }
+        }
+        var slots: [Int] = []
+        for id in found where hoistSlots[id] == nil {
+            hoistSlots[id] = hoistCount
+            slots.append(hoistCount)
+            hoistCount += 1
+        }
+        return slots
+    }
+
+    /// True when `e` uses none of `bound`; collects maximal invariant calls below a variant node.
+    private func invariant(_ e: Expr, _ bound: Set<String>, _ found: inout [Int]) -> Bool {
+        func children(_ xs: [Expr], _ bound: Set<String>, _ found: inout [Int]) -> Bool {
+            var flags: [Bool] = []
+            for x in xs { flags.append(invariant(x, bound, &found)) }
+            if flags.allSatisfy({ $0 }) { return true }
+            for (x, inv) in zip(xs, flags) where inv {
+                if case .call = x.kind { found.append(x.id) }
+            }
+            return false
+        }
+        switch e.kind {
+        case .literal: return true
+        case .ident(let n): return !bound.contains(n)
+        case .select(let o, _, _): return invariant(o, bound, &found)
+        case .call(let t, let f, let args):
+            if f.hasPrefix("@kleene") { return false }
+            return children((t.map { [$0] } ?? []) + args, bound, &found)
+        case .list(let xs): return children(xs, bound, &found)
+        case .map(let es): return children(es.flatMap { [$0.key, $0.value] }, bound, &found)
+        case .comprehension(let d):
+            // Conservative: a nested comprehension is not hoisted as a whole, but invariant calls
+            // inside it are.
+            let inner = bound.union([d.iterVar, d.accuVar]).union(d.iterVar2.map { [$0] } ?? [])
+            _ = children([d.iterRange, d.accuInit], bound, &found)
+            _ = children([d.loopCondition, d.loopStep, d.result], inner, &found)
+            return false
         }
     }
 
@@ -348,7 +413,11 @@ struct Planner {
                 case .failure(let err): return ConstNode(id: id, .error(err))
                 }
             }
+        case ("!_", 1): return NotNode(id: id, operand: nodes[0])
         default: break
+        }
+        if nodes.count == 2, let op = BinaryOperator(function: decl.name), Planner.builtins[decl.name]?.generic != nil {
+            return BinaryOpNode(id: id, op: op, lhs: nodes[0], rhs: nodes[1])
         }
         if decl.nonStrict {
             if nodes.count == 1, let u = g.unary { return NonStrict1Node(id: id, arg: nodes[0], fn: u) }

@@ -1,0 +1,72 @@
+/// The standard binary operators, called directly (no closure or reabstraction thunk).
+enum BinaryOperator: Sendable {
+    case equals, notEquals, less, lessEquals, greater, greaterEquals
+    case add, subtract, multiply, divide, modulo, inContainer, index
+
+    /// The operator for a standard function name, if it is one of these.
+    init?(function: String) {
+        switch function {
+        case "_==_": self = .equals
+        case "_!=_": self = .notEquals
+        case "_<_": self = .less
+        case "_<=_": self = .lessEquals
+        case "_>_": self = .greater
+        case "_>=_": self = .greaterEquals
+        case "_+_": self = .add
+        case "_-_": self = .subtract
+        case "_*_": self = .multiply
+        case "_/_": self = .divide
+        case "_%_": self = .modulo
+        case "@in": self = .inContainer
+        case "_[_]": self = .index
+        default: return nil
+        }
+    }
+}
+
+/// A strict call of a standard binary operator.
+final class BinaryOpNode: EvalNode, @unchecked Sendable {
+    let lhs: EvalNode
+    let rhs: EvalNode
+    let op: BinaryOperator
+    init(id: Int, op: BinaryOperator, lhs: EvalNode, rhs: EvalNode) {
+        self.lhs = lhs
+        self.rhs = rhs
+        self.op = op
+        super.init(id: id)
+    }
+    override func eval(_ f: inout Frame) -> Value {
+        let a = lhs.eval(&f)
+        let b = rhs.eval(&f)
+        if a.isErrorOrUnknown || b.isErrorOrUnknown { return StandardLibrary.strictFailure(a, b) }
+        switch op {
+        case .equals: return .bool(a.celEquals(b))
+        case .notEquals: return .bool(!a.celEquals(b))
+        case .less: return tagged(StandardLibrary.less(a, b))
+        case .lessEquals: return tagged(StandardLibrary.lessEquals(a, b))
+        case .greater: return tagged(StandardLibrary.greater(a, b))
+        case .greaterEquals: return tagged(StandardLibrary.greaterEquals(a, b))
+        case .add: return tagged(StandardLibrary.add(a, b))
+        case .subtract: return tagged(StandardLibrary.subtract(a, b))
+        case .multiply: return tagged(StandardLibrary.multiply(a, b))
+        case .divide: return tagged(StandardLibrary.divide(a, b))
+        case .modulo: return tagged(StandardLibrary.modulo(a, b))
+        case .inContainer: return tagged(StandardLibrary.inContainer(a, b))
+        case .index: return tagged(StandardLibrary.index(a, b))
+        }
+    }
+}
+
+/// `!x` (errors and unknowns pass through).
+final class NotNode: EvalNode, @unchecked Sendable {
+    let operand: EvalNode
+    init(id: Int, operand: EvalNode) {
+        self.operand = operand
+        super.init(id: id)
+    }
+    override func eval(_ f: inout Frame) -> Value {
+        let v = operand.eval(&f)
+        if case .bool(let b) = v { return .bool(!b) }
+        return tagged(StandardLibrary.logicalNot(v))
+    }
+}
