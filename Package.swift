@@ -1,5 +1,16 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// The engine bundles the top-level `rules/` folder as a resource, so its target path is the
+// package root; everything else at the top level and in Sources/ is excluded from it.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+func entries(_ path: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(path).path)) ?? [])
+        .filter { !$0.hasPrefix(".") }
+}
+let engineExcludes = entries(".").filter { $0 != "Sources" && $0 != "rules" }
+    + entries("Sources").filter { $0 != "MDAEngine" }.map { "Sources/" + $0 }
 
 let package = Package(
     name: "mda",
@@ -19,9 +30,7 @@ let package = Package(
         .target(name: "ByteJSON"),
         // The routing engine: case model, rule files, evaluation, decisions, explanations.
         // Its path is the package root so the top-level `rules/` folder can be bundled as a resource.
-        .target(name: "MDAEngine", dependencies: ["CEL", "ByteJSON"], path: ".",
-                exclude: ["Sources/CEL", "Sources/ByteJSON", "Sources/MDACLI", "Sources/MDAService", "Sources/serve-bench", "Sources/MDARegression", "Sources/mda", "Sources/CELConformance",
-                          "Sources/cel-bench", "Sources/json-bench", "Tests", "Fixtures", "docs", "bench", "README.md"],
+        .target(name: "MDAEngine", dependencies: ["CEL", "ByteJSON"], path: ".", exclude: engineExcludes,
                 sources: ["Sources/MDAEngine"], resources: [.copy("rules")]),
         // Commands of the `mda` tool (testable library); the executable is a thin shell around it.
         // Regression suites: input enumeration (files, folders, JSON Lines), fixtures, expectations, coverage, JUnit.
@@ -34,6 +43,8 @@ let package = Package(
         .target(name: "CELConformance", dependencies: ["CEL"]),
         // Micro-benchmarks of CEL evaluation.
         .executableTarget(name: "cel-bench", dependencies: ["CEL"]),
+        // Drives `mda serve` over a pipe: requests per second, latency percentiles, peak memory.
+        .executableTarget(name: "serve-bench", dependencies: ["ByteJSON"]),
         // Times ByteJSON reading and writing of the sample cases against Foundation.
         .executableTarget(name: "json-bench", dependencies: ["ByteJSON"]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "CELConformance"], exclude: ["conformance-known-failures.txt"]),
