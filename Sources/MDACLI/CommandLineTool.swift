@@ -7,7 +7,7 @@ import Foundation
 public enum CommandLineTool {
     /// The commands, in the order `mda help` lists them.
     static let commands: [any Command.Type] = [
-        EvaluateCommand.self, ExplainCommand.self, CheckCommand.self, VersionCommand.self,
+        EvaluateCommand.self, ExplainCommand.self, CheckCommand.self, ServeCommand.self, VersionCommand.self,
         CelConformanceCommand.self, HelpCommand.self,
     ]
 
