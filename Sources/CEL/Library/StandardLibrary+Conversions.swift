@@ -111,8 +111,8 @@ extension StandardLibrary {
         }
     }
 
-    /// Formats a double like Go's `strconv.FormatFloat(d, 'g', -1, 64)`: the shortest
-    /// representation, in exponent form when the exponent is < -4 or >= 21.
+    /// Formats a double like Go's `%g` (as cel-go's `string(double)` does): the shortest
+    /// round-trip digits, in exponent form when the decimal exponent is < -4 or >= 6.
     static func formatDouble(_ d: Double) -> String {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d < 0 ? "-Inf" : "+Inf" }
@@ -135,7 +135,7 @@ extension StandardLibrary {
         while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
         let sign = d < 0 ? "-" : ""
         let x = pointPos - 1 // scientific exponent
-        if x < -4 || x >= 21 {
+        if x < -4 || x >= 6 {
             var m = String(digits.first!)
             if digits.count > 1 { m += "." + digits.dropFirst() }
             let ex = abs(x) < 10 ? "0\(abs(x))" : "\(abs(x))"

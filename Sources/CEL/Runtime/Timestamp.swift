@@ -138,7 +138,7 @@ public struct Timestamp: Sendable, Hashable, Comparable {
               let minute = digits(b, 14, 2), b[16] == UInt8(ascii: ":"),
               let second = digits(b, 17, 2) else { return nil }
         guard month >= 1, month <= 12, day >= 1, day <= daysIn(year: year, month: month),
-              hour <= 23, minute <= 59, second <= 60 else { return nil }
+              hour <= 23, minute <= 59, second <= 59 else { return nil }
         var i = 19
         var nanos: Int64 = 0
         if i < b.count, b[i] == UInt8(ascii: ".") {
@@ -167,7 +167,7 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         }
         guard i == b.count else { return nil }
         let d = days(year: year, month: month, day: day)
-        let secs = d * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
+        let secs = d * 86_400 + hour * 3600 + minute * 60 + second - offset
         return Timestamp(seconds: secs, nanos: Int32(nanos))
     }
 

@@ -40,5 +40,9 @@ import Testing
         #expect(StandardLibrary.formatDouble(1e21) == "1e+21")
         #expect(StandardLibrary.formatDouble(1e-7) == "1e-07")
         #expect(StandardLibrary.formatDouble(0.0001) == "0.0001")
+        #expect(StandardLibrary.formatDouble(123456) == "123456")
+        #expect(StandardLibrary.formatDouble(1e6) == "1e+06")
+        #expect(StandardLibrary.formatDouble(1234567.5) == "1.2345675e+06")
+        #expect(StandardLibrary.formatDouble(-0.5) == "-0.5")
     }
 }

@@ -61,5 +61,7 @@ import Testing
         #expect(evalCEL("a.c", vars, unknowns: ["a.b"]) == .int(2))
         #expect(evalCEL("a.b + a.c", vars, unknowns: ["a.b", "a.c"]) == .unknown(UnknownSet(["a.b", "a.c"])))
         #expect(evalCEL("a.b", vars, unknowns: ["a"]) == .unknown(UnknownSet(["a"])))
+        #expect(evalCEL("a['b'] > 0", vars, unknowns: ["a.b"]) == .unknown(UnknownSet(["a.b"])))
+        #expect(evalCEL("a['c']", vars, unknowns: ["a.b"]) == .int(2))
     }
 }

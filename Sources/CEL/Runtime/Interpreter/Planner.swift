@@ -70,6 +70,15 @@ struct Planner {
             return planIdent(e, name)
         case .select(let operand, let field, let testOnly):
             return planSelect(e, operand, field, testOnly)
+        case .call(nil, "_[_]", let args) where args.count == 2 && functions["_[_]"]?.generic != nil:
+            // `a["b"]` continues the attribute path of `a` (for unknown-attribute checks).
+            if case .literal(.string(let key)) = args[1].kind {
+                let (op, opPath) = planWithPath(args[0])
+                let path = opPath.map { $0 + "." + key }
+                let node = BinaryOpNode(id: e.id, op: .index, lhs: op, rhs: ConstNode(id: args[1].id, .string(key)))
+                return (withUnknownCheck(folded(node, [op]), path), path)
+            }
+            return (planCall(e, nil, "_[_]", args), nil)
         case .call(let target, let function, let args):
             let node = planCall(e, target, function, args)
             if let slot = hoistSlots[e.id], !(node is ConstNode) { return (HoistNode(slot: slot, inner: node), nil) }
