@@ -1,0 +1,69 @@
+import Testing
+@testable import MDAEngine
+
+@Suite("CaseDecoder")
+struct CaseDecoderTests {
+    @Test("a minimal case decodes; absent and null stay distinct")
+    func minimal() throws {
+        let f = try #require(TestSupport.decode(TestSupport.caseJSON(#""household":{"debts":null}"#)))
+        #expect(f.caseId == "t-1")
+        #expect(f.members.count == 2)
+        #expect(f.household.isPresent)
+        #expect(f.household[.debts] == .null)
+        #expect(f.household[.unemployment] == .absent)
+        #expect(!f.coerciveControl.isPresent)
+    }
+
+    @Test("every input error is collected with its JSON Pointer and code", arguments: [
+        (#"{"caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":1}]}"#, ["/schema missing"]),
+        (#"{"schema":"mda-case/2","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":1}]}"#, ["/schema schema"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-02-30","members":[{"id":"a","age":1}]}"#, ["/referenceDate date"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":20250101,"members":[{"id":"a","age":1}]}"#, ["/referenceDate type"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[]}"#, ["/members range"]),
+        (#"{"schema":"mda-case/1","caseId":"","referenceDate":"2025-01-01","members":[{"id":"a","age":1}]}"#, ["/caseId range"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":121}]}"#, ["/members/0/age range"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":3.5}]}"#, ["/members/0/age type"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":1,"gender":"x"}]}"#, ["/members/0/gender enum"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":1},{"id":"a","age":2}]}"#, ["/members/1/id duplicate_id"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":1}],"incidents":[{"date":"2024-01-01","kinds":["physical"],"victims":["zz"]}]}"#, ["/incidents/0/victims/0 unknown_member"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":1}],"incidents":[{"date":"2025-01-02","kinds":["physical"]}]}"#, ["/incidents/0/date date_after_reference"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":1}],"incidents":[{"date":"2024-01-01","kinds":[]}]}"#, ["/incidents/0/kinds range"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":1}],"incidents":[{"kinds":["physical"]}]}"#, ["/incidents/0/date missing"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":1}],"assessment":{"safetyScore":11}}"#, ["/assessment/safetyScore range"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":1}],"household":{"debts":"yes"}}"#, ["/household/debts type"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":1}],"care":{"agencies":[{"kind":"police","since":"1899-12-31"}]}}"#, ["/care/agencies/0/since range"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":1}],"history":{"previousMdaPlusPlus":true}}"#, ["/history/previousMdaPlusPlus type"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a","age":1}],"relationships":[{"a":"a","kind":"partner"}]}"#, ["/relationships/0/b missing"]),
+        (#"{"schema":"mda-case/1","caseId":"x","referenceDate":"2025-01-01","members":[{"id":"a"}],"justice":{"restrainingOrders":["2026-01-01"]}}"#, ["/members/0/age missing", "/justice/restrainingOrders/0 date_after_reference"]),
+        (#"[1,2]"#, [" type"]),
+        (#"{"schema":"mda-case/1",}"#, [" not_json"]),
+        (#"{"a":NaN}"#, [" not_json"]),
+    ])
+    func errors(json: String, expected: [String]) {
+        // A document-level error has the empty pointer, so it reads " code".
+        #expect(TestSupport.errors(json) == Set(expected))
+    }
+
+    @Test("error messages never contain the offending value (privacy)")
+    func privacy() {
+        let secret = "GEHEIM-4711"
+        let json = TestSupport.caseJSON(#""incidents":[{"date":"\#(secret)","kinds":["\#(secret)"],"victims":["\#(secret)"]}],"household":{"debts":"\#(secret)"}"#)
+        guard case .failure(let e) = CaseDecoder.decode(bytes: Array(json.utf8)) else {
+            Issue.record("expected errors")
+            return
+        }
+        #expect(e.errors.count == 4)
+        for err in e.errors {
+            #expect(!err.message.contains(secret))
+            #expect(!err.path.contains(secret))
+        }
+    }
+
+    @Test("unknown fields are ignored and reported as warnings")
+    func ignored() throws {
+        let f = try #require(TestSupport.decode(TestSupport.caseJSON(#""nickname":"x","household":{"pets":1}"#)))
+        #expect(f.ignoredKeys == ["/nickname", "/household/pets"])
+        let d = TestSupport.engine.evaluate(f)
+        #expect(d.warnings.contains("ignored unknown field /nickname"))
+    }
+}
