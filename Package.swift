@@ -34,7 +34,7 @@ let package = Package(
                 sources: ["Sources/MDAEngine"], resources: [.copy("rules")]),
         // Commands of the `mda` tool (testable library); the executable is a thin shell around it.
         // Regression suites: input enumeration (files, folders, JSON Lines), fixtures, expectations, coverage, JUnit.
-        .target(name: "MDARegression", dependencies: ["MDAEngine", "ByteJSON"]),
+        .target(name: "MDARegression", dependencies: ["MDAEngine", "CEL", "ByteJSON"]),
         // The JSON-RPC 2.0 service behind `mda serve`: protocol, line reading, workers, signals.
         .target(name: "MDAService", dependencies: ["MDAEngine", "ByteJSON"]),
         .target(name: "MDACLI", dependencies: ["MDAService", "MDAEngine", "CEL", "ByteJSON", "CELConformance", "MDARegression"]),
