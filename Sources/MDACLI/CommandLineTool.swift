@@ -8,6 +8,7 @@ public enum CommandLineTool {
     /// The commands, in the order `mda help` lists them.
     static let commands: [any Command.Type] = [
         EvaluateCommand.self, ExplainCommand.self, CheckCommand.self, ServeCommand.self, VersionCommand.self,
+        TestCommand.self, DiffCommand.self, RecordCommand.self,
         CelConformanceCommand.self, HelpCommand.self,
     ]
 

@@ -145,7 +145,9 @@ public struct FixtureCheck: Sendable {
     private func routeLines(_ trace: inout TraceIndex) -> [TraceLine] {
         var order = ids(.route)
         order += ids(.decision)
-        if trace.entry("professional_judgement") != nil { order.append("professional_judgement") }
+        if let judgement = trace.entry("professional_judgement"), !judgement.result.isErrorOrUnknown, judgement.result != .null {
+            order.append("professional_judgement")
+        }
         order += ids(.criterion) + ids(.acute)
         var lines = trace.lines(order)
         var added = Set(order)

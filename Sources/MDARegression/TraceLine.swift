@@ -35,7 +35,7 @@ public struct TraceLine: Sendable, Equatable, CustomStringConvertible {
         var shown: [String] = []
         var total = 0
         var any = false
-        for read in entry.ruleReads where seen.insert(read.rule).inserted {
+        for read in entry.ruleReads where !read.rule.isEmpty && seen.insert(read.rule).inserted {
             any = true
             if case .bool(false) = read.value { continue }
             total += 1

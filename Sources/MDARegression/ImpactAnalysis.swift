@@ -1,0 +1,44 @@
+import Dispatch
+import MDAEngine
+
+/// Evaluates cases with a base ruleset and a new one and reports what changed (`mda diff`).
+public enum ImpactAnalysis {
+    /// Evaluates every source (a case or a fixture) with both engines, in parallel, and
+    /// collects the changed decisions in input order.
+    public static func run(_ sources: [CaseSource], base: Engine, new: Engine, workers: Int = Parallel.cores) -> ImpactReport {
+        let start = DispatchTime.now().uptimeNanoseconds
+        enum Outcome: Sendable {
+            case unchanged
+            case changed(CaseChange)
+            case rejected(String)
+            case unusable(FixtureError)
+        }
+        let outcomes = Parallel.map(count: sources.count, workers: workers) { i -> Outcome in
+            let document: CaseDocument
+            switch CaseDocument.read(sources[i]) {
+            case .failure(let e): return .unusable(e)
+            case .success(let d): document = d
+            }
+            switch CaseDecoder.decode(document.value) {
+            case .failure: return .rejected(document.location)
+            case .success(let file):
+                let change = CaseChange(location: document.location, base: base.evaluate(file), new: new.evaluate(file))
+                return change.changed ? .changed(change) : .unchanged
+            }
+        }
+        var report = ImpactReport(base: base.ruleset, new: new.ruleset)
+        report.cases = sources.count
+        for outcome in outcomes {
+            switch outcome {
+            case .unchanged: report.evaluated += 1
+            case .changed(let c):
+                report.evaluated += 1
+                report.changes.append(c)
+            case .rejected(let location): report.rejected.append(location)
+            case .unusable(let e): report.unusable.append(e)
+            }
+        }
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return report
+    }
+}
