@@ -174,8 +174,7 @@ struct Evaluation {
         let status: ProfileStatus
         if case .bool(true) = match { status = .match }
         else if anyCoreTrue { status = .possible }
-        else if case .unknown = coreValue, anySupportTrue { status = .possible }
-        else if Kleene.bool(coreValue) == nil && anySupportTrue { status = .possible }
+        else if Kleene.bool(coreValue) == nil && anySupportTrue { status = .possible }   // core unknown (reading 17)
         else { status = .noMatch }
         let score = allTotal > 0 ? (trueTotal / allTotal * 10_000).rounded() / 10_000 : 0
         profiles[k] = Decision.ProfileResult(id: rule.id, status: status, score: score, held: heldIDs, unknown: unknownIDs)
