@@ -36,6 +36,9 @@ enum ServeCommand: Command {
         guard rest.isEmpty else { throw .usage("unexpected argument; serve reads requests from standard input") }
 
         let log: @Sendable (String) -> Void = { line in logToStandardError("mda serve: " + line + "\n") }
+        let configuration = ServerConfiguration(maxLineBytes: maxLine, workers: workers)
+        let server = StdioServer(configuration: configuration, log: log)
+        server.installSignalHandlers()
         let source: RulesetSource = dir.map { .directory(URL(fileURLWithPath: $0)) } ?? .bundled
         let service: Service
         do {
@@ -43,12 +46,10 @@ enum ServeCommand: Command {
         } catch {
             throw .ruleset(error)
         }
-        let configuration = ServerConfiguration(maxLineBytes: maxLine, workers: workers)
         let rs = service.engine.ruleset
         log("ready: rules \(rs.name) \(rs.version) sha256 \(rs.sha256), \(configuration.workers) worker(s), "
             + "max line \(configuration.maxLineBytes) bytes")
-        let server = StdioServer(service: service, configuration: configuration, log: log)
-        return server.run().exitCode
+        return server.run(service).exitCode
     }
 
     /// Reads a whole-number option that must be at least 1.

@@ -12,7 +12,6 @@ import Foundation
 /// - End of input, SIGTERM/SIGINT, a `shutdown` request or a closed output stop the reading;
 ///   every line already read is still answered before ``run()`` returns.
 public final class StdioServer: @unchecked Sendable {
-    private let service: Service
     private let configuration: ServerConfiguration
     private let log: @Sendable (String) -> Void
     private let output: OutputChannel
@@ -20,16 +19,14 @@ public final class StdioServer: @unchecked Sendable {
     private var stopReason: ServerExit?
     private var wakeFDs: [Int32] = [-1, -1]
     private let counters = Counters()
+    private var signalSources: [DispatchSourceSignal] = []
 
     /// Creates a server.
     ///
     /// - Parameters:
-    ///   - service: The protocol handler.
     ///   - configuration: Descriptors, limits and workers.
     ///   - log: Receives log lines (start, stop, counts); never case data.
-    public init(service: Service, configuration: ServerConfiguration = ServerConfiguration(),
-                log: @escaping @Sendable (String) -> Void = { _ in }) {
-        self.service = service
+    public init(configuration: ServerConfiguration = ServerConfiguration(), log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.configuration = configuration
         self.log = log
         self.output = OutputChannel(fd: configuration.outputFD)
@@ -51,11 +48,36 @@ public final class StdioServer: @unchecked Sendable {
         }
     }
 
+    /// Installs the signal handling when ``ServerConfiguration/handleSignals`` is set: SIGPIPE
+    /// is ignored, and SIGTERM and SIGINT stop the server gracefully (through `DispatchSource`
+    /// signal sources). Call it as early as possible, for example before loading the rules, so a
+    /// signal during start-up also ends in a clean exit; ``run(_:)`` calls it if needed.
+    public func installSignalHandlers() {
+        stopLock.lock()
+        defer { stopLock.unlock() }
+        guard configuration.handleSignals, signalSources.isEmpty else { return }
+        signal(SIGPIPE, SIG_IGN)
+        // A parent may have started us with these signals blocked; signal sources need them deliverable.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGTERM)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        for sig in [SIGTERM, SIGINT] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { [weak self] in self?.stop(.signal(sig)) }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
     /// Serves until the input ends or the server is stopped, then waits for every request
     /// already read to be answered.
     ///
+    /// - Parameter service: The protocol handler that answers each line.
     /// - Returns: Why the server stopped; ``ServerExit/exitCode`` is the process exit code.
-    public func run() -> ServerExit {
+    public func run(_ service: Service) -> ServerExit {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return .readFailed(errno) }
         stopLock.lock()
@@ -71,18 +93,7 @@ public final class StdioServer: @unchecked Sendable {
             close(fds[1])
         }
 
-        var signalSources: [DispatchSourceSignal] = []
-        if configuration.handleSignals {
-            signal(SIGPIPE, SIG_IGN)
-            for sig in [SIGTERM, SIGINT] {
-                signal(sig, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-                source.setEventHandler { [weak self] in self?.stop(.signal(sig)) }
-                source.resume()
-                signalSources.append(source)
-            }
-        }
-        defer { for s in signalSources { s.cancel() } }
+        installSignalHandlers()
 
         let queue = WorkQueue(workers: configuration.workers, capacity: configuration.queueCapacity)
         var splitter = LineSplitter(maxLineBytes: configuration.maxLineBytes)
@@ -94,7 +105,7 @@ public final class StdioServer: @unchecked Sendable {
             switch event {
             case .line(let line):
                 counters.add(lines: 1)
-                queue.submit { [self] in answer(line) }
+                queue.submit { [self] in answer(line, service) }
             case .tooLong:
                 counters.add(lines: 1, tooLong: 1)
                 if !output.writeLine(Service.lineTooLong(limit: limit)) { stop(.outputClosed) }
@@ -140,7 +151,7 @@ public final class StdioServer: @unchecked Sendable {
     }
 
     /// A worker's job: answer one line and write the response.
-    private func answer(_ line: [UInt8]) {
+    private func answer(_ line: [UInt8], _ service: Service) {
         let reply = service.handle(line)
         if let bytes = reply.line, !output.writeLine(bytes) { stop(.outputClosed) }
         if reply.shutdown { stop(.shutdown) }
