@@ -9,7 +9,7 @@ public enum CommandLineTool {
     static let commands: [any Command.Type] = [
         EvaluateCommand.self, ExplainCommand.self, CheckCommand.self, ServeCommand.self, VersionCommand.self,
         TestCommand.self, DiffCommand.self, RecordCommand.self,
-        CelConformanceCommand.self, HelpCommand.self,
+        CelConformanceCommand.self, GenerateCommand.self, BenchCommand.self, HelpCommand.self,
     ]
 
     /// Runs the tool with `arguments` (without the program name) and returns the exit code.
