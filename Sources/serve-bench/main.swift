@@ -1,1 +1,286 @@
-print("serve-bench: not yet")
+// serve-bench: drives `mda serve` over a pipe with realistic cases and reports requests per
+// second, p50/p99 latency (one request at a time, and pipelined) and the server's peak RSS.
+//
+//   swift build -c release --scratch-path .build-serve
+//   .build-serve/release/serve-bench                    # 2,000 sequential + 20,000 pipelined
+//   .build-serve/release/serve-bench --pipelined 200000 # the long run
+//
+// Options: --mda PATH (default: `mda` next to this executable), --sequential N, --pipelined N,
+// --workers N (passed to mda serve), --explain (ask for explanations), --cases FILE|DIR...
+// (mda-case/1 documents or fixtures {"case": …}, fixtures that expect input errors skipped; default: Fixtures/cases and the peers'
+// typical.json). Not run in CI.
+import ByteJSON
+import Foundation
+
+signal(SIGPIPE, SIG_IGN)
+
+/// Command-line options.
+struct Options {
+    var mda: String
+    var sequential = 2_000
+    var pipelined = 20_000
+    var workers: Int?
+    var explain = false
+    var cases: [String] = []
+
+    init(_ args: [String]) {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        mda = here.appendingPathComponent("mda").path
+        var i = 0
+        func value() -> String {
+            i += 1
+            guard i < args.count else { fail("\(args[i - 1]) needs a value") }
+            return args[i]
+        }
+        while i < args.count {
+            switch args[i] {
+            case "--mda": mda = value()
+            case "--sequential": sequential = Int(value()) ?? { fail("--sequential needs a number") }()
+            case "--pipelined": pipelined = Int(value()) ?? { fail("--pipelined needs a number") }()
+            case "--workers": workers = Int(value())
+            case "--explain": explain = true
+            case "--cases": cases.append(value())
+            case "--help", "-h":
+                print("usage: serve-bench [--mda PATH] [--sequential N] [--pipelined N] [--workers N] [--explain] [--cases FILE|DIR]...")
+                exit(0)
+            default: fail("unknown argument \(args[i])")
+            }
+            i += 1
+        }
+        if cases.isEmpty {
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            cases = [root.appendingPathComponent("Fixtures/cases").path,
+                     root.deletingLastPathComponent().appendingPathComponent("shared/peers/cases/typical.json").path]
+        }
+    }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("serve-bench: \(message)\n".utf8))
+    exit(64)
+}
+
+/// Monotonic nanoseconds.
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+/// Loads the cases as compact JSON bytes.
+func loadCases(_ paths: [String]) -> [[UInt8]] {
+    var files: [String] = []
+    for path in paths {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+        if isDirectory.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            files += names.filter { $0.hasSuffix(".json") }.sorted().map { path + "/" + $0 }
+        } else {
+            files.append(path)
+        }
+    }
+    var out: [[UInt8]] = []
+    for file in files {
+        guard let data = FileManager.default.contents(atPath: file), let doc = try? JSONReader().read([UInt8](data)) else { continue }
+        if doc["expect"]?["errors"] != nil { continue }  // fixtures of invalid input
+        var w = JSONWriter(capacity: data.count)
+        w.value(doc["case"] ?? doc)
+        out.append(w.bytes)
+    }
+    if out.isEmpty { fail("no cases found") }
+    return out
+}
+
+/// One request line with its id.
+func request(_ caseBytes: [UInt8], id: Int, explain: Bool) -> [UInt8] {
+    Array(#"{"jsonrpc":"2.0","method":"evaluate","params":{"explain":\#(explain),"case":"#.utf8) + caseBytes
+        + Array(#"},"id":\#(id)}"#.utf8) + [0x0A]
+}
+
+/// The id of a response line: the server writes `{"jsonrpc":"2.0","id":N,` first.
+func responseID(_ line: ArraySlice<UInt8>) -> Int? {
+    let prefix = Array(#"{"jsonrpc":"2.0","id":"#.utf8)
+    guard line.count > prefix.count, line.prefix(prefix.count).elementsEqual(prefix) else { return nil }
+    var n = 0
+    var any = false
+    for byte in line.dropFirst(prefix.count) {
+        guard byte >= 0x30 && byte <= 0x39 else { break }
+        n = n * 10 + Int(byte - 0x30)
+        any = true
+    }
+    return any ? n : nil
+}
+
+/// Whether a response line is a result (not an error).
+func isResult(_ line: ArraySlice<UInt8>) -> Bool {
+    let marker = Array(#","result":"#.utf8)
+    let window = line.prefix(64)
+    guard window.count >= marker.count else { return false }
+    for start in window.indices.dropLast(marker.count - 1) where window[start..<(start + marker.count)].elementsEqual(marker) { return true }
+    return false
+}
+
+/// A running `mda serve` with a reader thread that timestamps every response.
+final class Server: @unchecked Sendable {
+    let process = Process()
+    let input = Pipe()
+    let output = Pipe()
+    let received: UnsafeMutableBufferPointer<UInt64>
+    let condition = NSCondition()
+    var count = 0
+    var errors = 0
+
+    init(mda: String, workers: Int?, capacity: Int) throws {
+        received = .allocate(capacity: capacity)
+        received.initialize(repeating: 0)
+        process.executableURL = URL(fileURLWithPath: mda)
+        process.arguments = ["serve"] + (workers.map { ["--workers", String($0)] } ?? [])
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        let fd = output.fileHandleForReading.fileDescriptor
+        Thread { [self] in readLoop(fd) }.start()
+    }
+
+    func readLoop(_ fd: Int32) {
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var pending: [UInt8] = []
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            let t = now()
+            var start = 0
+            var finished = 0
+            var failed = 0
+            for i in 0..<n where buffer[i] == 0x0A {
+                let line: ArraySlice<UInt8>
+                if pending.isEmpty {
+                    line = buffer[start..<i]
+                } else {
+                    pending += buffer[start..<i]
+                    line = pending[...]
+                }
+                if let id = responseID(line), id < received.count { received[id] = t }
+                if !isResult(line) { failed += 1 }
+                pending.removeAll(keepingCapacity: true)
+                finished += 1
+                start = i + 1
+            }
+            pending += buffer[start..<n]
+            condition.lock()
+            count += finished
+            errors += failed
+            condition.broadcast()
+            condition.unlock()
+        }
+        condition.lock()
+        count = Int.max
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func send(_ bytes: [UInt8]) {
+        let fd = input.fileHandleForWriting.fileDescriptor
+        bytes.withUnsafeBytes { b in
+            var off = 0
+            while off < b.count {
+                let n = write(fd, b.baseAddress! + off, b.count - off)
+                if n > 0 { off += n } else if errno != EINTR { fail("write failed (errno \(errno))") }
+            }
+        }
+    }
+
+    func waitFor(_ total: Int) {
+        condition.lock()
+        while count < total { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Peak resident set size of the server, in KiB (Linux /proc), or nil.
+    var peakRSS: Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first { !$0.isEmpty }.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "")
+        }
+        return nil
+    }
+
+    func stop() -> Int32 {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
+
+/// Send timestamps, written by the writer thread before each send and read after all answers.
+struct Stamps: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<UInt64>
+}
+
+/// Sends requests `ids` back to back, stamping each.
+func sendAll(_ server: Server, cases: [[UInt8]], ids: Range<Int>, explain: Bool, stamps: Stamps) {
+    for id in ids {
+        let line = request(cases[id % cases.count], id: id, explain: explain)
+        stamps.slots[id] = now()
+        server.send(line)
+    }
+}
+
+func percentile(_ sorted: [UInt64], _ p: Double) -> Double {
+    guard !sorted.isEmpty else { return 0 }
+    let index = min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)
+    return Double(sorted[max(0, index)]) / 1_000
+}
+
+func report(_ label: String, count: Int, wall: UInt64, latencies: [UInt64], errors: Int) {
+    let sorted = latencies.sorted()
+    let rps = Double(count) / (Double(wall) / 1e9)
+    print(String(format: "%@  %8d requests  %9.0f req/s  p50 %8.1f µs  p99 %8.1f µs  max %9.1f µs  errors %d",
+                 label, count, rps, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                 Double(sorted.last ?? 0) / 1_000, errors))
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+guard FileManager.default.isExecutableFile(atPath: options.mda) else { fail("no mda executable at \(options.mda) (use --mda)") }
+let cases = loadCases(options.cases)
+let total = options.sequential + options.pipelined
+print("serve-bench: \(cases.count) case(s), mean \(cases.map(\.count).reduce(0, +) / cases.count) bytes; "
+      + "mda serve with \(options.workers.map(String.init) ?? "default") workers on \(ProcessInfo.processInfo.activeProcessorCount) processor(s)")
+
+let server = try Server(mda: options.mda, workers: options.workers, capacity: total)
+let sentAt = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: total)
+let stamps = Stamps(slots: sentAt)
+
+// Warm-up: one request of each case.
+for (i, c) in cases.enumerated() { server.send(request(c, id: total + i, explain: options.explain)) }
+server.waitFor(cases.count)
+let warm = cases.count
+
+// One request at a time.
+var latencies: [UInt64] = []
+latencies.reserveCapacity(options.sequential)
+var start = now()
+for id in 0..<options.sequential {
+    let line = request(cases[id % cases.count], id: id, explain: options.explain)
+    sentAt[id] = now()
+    server.send(line)
+    server.waitFor(warm + id + 1)
+    latencies.append(server.received[id] &- sentAt[id])
+}
+var wall = now() - start
+server.condition.lock(); let seqErrors = server.errors; server.condition.unlock()
+report("sequential", count: options.sequential, wall: wall, latencies: latencies, errors: seqErrors)
+
+// Pipelined: a writer sends everything while the reader collects; latency includes queueing.
+start = now()
+let first = options.sequential
+let writer = Thread { [cases, explain = options.explain] in
+    sendAll(server, cases: cases, ids: first..<total, explain: explain, stamps: stamps)
+}
+writer.start()
+server.waitFor(warm + total)
+wall = now() - start
+latencies = (first..<total).map { server.received[$0] &- sentAt[$0] }
+server.condition.lock(); let allErrors = server.errors; server.condition.unlock()
+report("pipelined ", count: options.pipelined, wall: wall, latencies: latencies, errors: allErrors - seqErrors)
+let rss = server.peakRSS
+let status = server.stop()
+print("peak RSS of mda serve (VmHWM): \(rss.map { "\($0 / 1024) MiB" } ?? "n/a"); exit status \(status)")
