@@ -162,6 +162,34 @@ public struct JSONWriter: Sendable {
         needsComma = false
     }
 
+    /// Writes an object key that is the concatenation of `head` and `tail`, escaped as needed,
+    /// without building the joined string (for keys made of parts, such as a JSON Pointer from a
+    /// record's path and a field name); the next call writes its value.
+    ///
+    /// - Parameters:
+    ///   - head: The first part of the key.
+    ///   - tail: The rest of the key.
+    public mutating func key(_ head: String, _ tail: String) {
+        var head = head, tail = tail
+        head.withUTF8 { h in
+            tail.withUTF8 { t in
+                let he = JSONWriter.escapedCount(h), te = JSONWriter.escapedCount(t)
+                let comma = needsComma
+                append(reserving: he + te + 4) { out in
+                    var n = 0
+                    if comma { out[n] = UInt8(ascii: ","); n += 1 }
+                    out[n] = UInt8(ascii: "\""); n += 1
+                    if he == h.count { JSONWriter.copy(h, to: out + n); n += h.count } else { n = JSONWriter.escape(h, into: out, at: n) }
+                    if te == t.count { JSONWriter.copy(t, to: out + n); n += t.count } else { n = JSONWriter.escape(t, into: out, at: n) }
+                    out[n] = UInt8(ascii: "\""); n += 1
+                    out[n] = UInt8(ascii: ":"); n += 1
+                    return n
+                }
+            }
+        }
+        needsComma = false
+    }
+
     /// Writes an object key known at compile time, copying its bytes without escaping.
     ///
     /// - Parameter name: The key; it must contain no `"`, `\` or control characters

@@ -46,8 +46,19 @@ public struct CaseDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// `YYYY-MM-DD`.
     public var description: String {
         let (y, m, d) = components
-        func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        guard y >= 0 && y <= 9999 else {
+            func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
+            return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        }
+        // Ten ASCII bytes: a small string, built without intermediate strings or allocation.
+        return String(unsafeUninitializedCapacity: 10) { out in
+            let zero = UInt8(ascii: "0")
+            out[0] = zero &+ UInt8(y / 1000); out[1] = zero &+ UInt8(y / 100 % 10)
+            out[2] = zero &+ UInt8(y / 10 % 10); out[3] = zero &+ UInt8(y % 10)
+            out[4] = UInt8(ascii: "-"); out[5] = zero &+ UInt8(m / 10); out[6] = zero &+ UInt8(m % 10)
+            out[7] = UInt8(ascii: "-"); out[8] = zero &+ UInt8(d / 10); out[9] = zero &+ UInt8(d % 10)
+            return 10
+        }
     }
 
     /// This date moved by `months` calendar months, the day clamped to the month's end.

@@ -80,21 +80,26 @@ public enum DecisionWriter {
         w.endArray()
         w.key(raw: "trace")
         w.beginArray()
-        var seen = Set<String>()
+        // Each pointer or rule is written once per entry, at its first read. A field's pointer
+        // is its record's path plus "/name"; records of one case have distinct paths, so the
+        // (record, field) pair identifies the pointer without building it. Rule names never
+        // start with "/", so they cannot collide with pointers.
+        var fieldsSeen = FirstSeen<FieldKey>()
+        var rulesSeen = FirstSeen<String>()
+        var names = FieldNames()
         for e in d.trace {
             w.beginObject()
             w.key(raw: "rule"); w.string(e.rule)
             w.key(raw: "result"); value(e.result, &w)
             w.key(raw: "facts")
             w.beginObject()
-            seen.removeAll(keepingCapacity: true)
-            for read in e.fieldReads {
-                let pointer = read.pointer
-                if seen.insert(pointer).inserted {
-                    w.key(pointer); value(read.value, &w)
-                }
+            fieldsSeen.reset()
+            rulesSeen.reset()
+            for read in e.fieldReads where fieldsSeen.insert(FieldKey(object: ObjectIdentifier(read.object), field: read.field)) {
+                w.key(read.object.path ?? "", names.slashName(read.object.type, read.field))
+                value(read.value, &w)
             }
-            for read in e.ruleReads where seen.insert(read.rule).inserted {
+            for read in e.ruleReads where rulesSeen.insert(read.rule) {
                 w.key(read.rule); value(read.value, &w)
             }
             if let n = e.reasonLength {
@@ -147,6 +152,52 @@ public enum DecisionWriter {
         case .object(let o):
             if o.type === CaseSchema.member, case .string(let id) = o.fields[0] { w.string(id) } else { w.string(o.path ?? "") }
         case .map, .bytes, .type, .duration: w.string(String(describing: v))
+        }
+    }
+}
+
+extension DecisionWriter {
+    /// A field read's identity within one case: its record and field index.
+    struct FieldKey: Hashable {
+        let object: ObjectIdentifier
+        let field: Int
+    }
+
+    /// Remembers which keys were seen: a linear scan while few (the common case), a hash set
+    /// beyond that.
+    struct FirstSeen<Key: Hashable> {
+        private var few: [Key] = []
+        private var many = Set<Key>()
+        private var usesSet = false
+
+        /// Forgets every key, keeping storage.
+        mutating func reset() {
+            few.removeAll(keepingCapacity: true)
+            if usesSet { many.removeAll(keepingCapacity: true); usesSet = false }
+        }
+
+        /// Records `key`; true when it was not seen before.
+        mutating func insert(_ key: Key) -> Bool {
+            if !usesSet {
+                if few.contains(key) { return false }
+                if few.count < 24 { few.append(key); return true }
+                many.formUnion(few)
+                usesSet = true
+            }
+            return many.insert(key).inserted
+        }
+    }
+
+    /// `"/" + field name` per record type, built once per type per decision.
+    struct FieldNames {
+        private var types: [ObjectType] = []
+        private var names: [[String]] = []
+
+        mutating func slashName(_ type: ObjectType, _ field: Int) -> String {
+            for (i, t) in types.enumerated() where t === type { return names[i][field] }
+            types.append(type)
+            names.append(type.fields.map { "/" + $0.name })
+            return names[names.count - 1][field]
         }
     }
 }
