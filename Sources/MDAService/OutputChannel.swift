@@ -20,7 +20,9 @@ final class OutputChannel: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard !broken else { return false }
-        let ok = bytes.withUnsafeBytes { writeAll($0) } && withUnsafeBytes(of: UInt8(0x0A)) { writeAll($0) }
+        var line = bytes
+        line.append(0x0A)  // one write per response
+        let ok = line.withUnsafeBytes { writeAll($0) }
         if ok { lines += 1 } else { broken = true }
         return ok
     }

@@ -131,13 +131,13 @@ public final class Service: Sendable {
             if let id = request.id { Self.writeError(id: id, RPCError(.methodNotFound), into: &w) }
             return request.id != nil
         }
-        if method == .shutdown { shutdown = true }
         guard let id = request.id else {
-            if method.hasEffects { _ = call(method, params: request.params) }
+            if method.hasEffects, case .success = call(method, params: request.params), method == .shutdown { shutdown = true }
             return false
         }
         switch call(method, params: request.params) {
         case .success(let answer):
+            if method == .shutdown { shutdown = true }
             w.beginObject()
             w.key(raw: "jsonrpc"); w.string("2.0")
             w.key(raw: "id"); w.value(id)

@@ -206,7 +206,7 @@ import Testing
     }
 
     @Test func soakOfTenThousandMixedRequests() throws {
-        let cases = TestSupport.fixtureCases
+        let cases = TestSupport.quickFixtureCases
         var lines: [String] = []
         var expected = Set<String>()
         var generator = SplitMix(seed: 42)

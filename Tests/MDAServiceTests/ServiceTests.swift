@@ -296,6 +296,9 @@ import Testing
         let batch = service.handle(Array(("[" + TestSupport.call("health") + "," + TestSupport.call("shutdown", id: "2") + "]").utf8))
         #expect(batch.shutdown)
         #expect(!service.handle(Array(TestSupport.call("health").utf8)).shutdown)
+        let refused = service.handle(Array(#"{"jsonrpc":"2.0","method":"shutdown","params":{"now":true},"id":3}"#.utf8))
+        #expect(!refused.shutdown, "a shutdown with invalid params is refused and does not stop the server")
+        #expect(TestSupport.errorCode(TestSupport.parse(refused.text ?? "")) == -32602)
     }
 
     @Test func lineTooLongResponse() {
