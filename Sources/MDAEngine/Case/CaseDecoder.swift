@@ -42,6 +42,8 @@ private struct Reader {
     var errors: [InputError] = []
     var path: [String] = []
     var ignored: [String] = []
+    /// The case's reference date, once read (it is read before every other date).
+    var reference: CaseDate?
 
     static let minDate = CaseDate(year: 1900, month: 1, day: 1)!
     static let maxDate = CaseDate(year: 2199, month: 12, day: 31)!
@@ -134,7 +136,8 @@ private struct Reader {
         }
     }
 
-    mutating func date(_ value: JSONValue, required: Bool = false) -> Fact<CaseDate> {
+    /// Reads a date; with `bounded`, a date after the reference date is a `date_after_reference` error.
+    mutating func date(_ value: JSONValue, required: Bool = false, bounded: Bool = false) -> Fact<CaseDate> {
         switch value {
         case .null:
             if required { fail(.missing, "required field is null") }
@@ -148,6 +151,7 @@ private struct Reader {
                 fail(.range, "date must lie between 1900-01-01 and 2199-12-31")
                 return .null
             }
+            if bounded, let reference, d > reference { fail(.dateAfterReference, "date lies after the reference date") }
             return .known(d)
         default:
             fail(.type, "expected a date string YYYY-MM-DD")
@@ -172,9 +176,10 @@ private struct Reader {
         if case .null = value { return }
         guard let o = object(value, what: "an object") else { return }
         group.isPresent = true
+        let keys = K.allCases
         for (key, v) in o.pairs {
-            if let k = K(rawValue: key) {
-                group[k] = within(key) { $0.tri(v) }
+            if let index = keys.firstIndex(where: { $0.rawValue == key }) {
+                group.facts[index] = within(key) { $0.tri(v) }
             } else if !within(key, { extra(&$0, key, v) }) {
                 ignore(key)
             }
@@ -202,13 +207,14 @@ private struct Reader {
             caseId = within("caseId") { $0.string(v, field: "caseId", required: true, maxLength: 128) }.value ?? ""
         } else { fail(.missing, "required field is missing", at: "caseId") }
         var reference = CaseDate(daysSinceEpoch: 0)
-        var referenceKnown = false
         if let v = o["referenceDate"] {
-            if let d = within("referenceDate", { $0.date(v, required: true) }).value { reference = d; referenceKnown = true }
+            if let d = within("referenceDate", { $0.date(v, required: true) }).value {
+                reference = d
+                self.reference = d
+            }
         } else { fail(.missing, "required field is missing", at: "referenceDate") }
 
         var file = CaseFile(caseId: caseId, referenceDate: reference, members: [])
-        var dated: [(String, CaseDate)] = []   // (pointer, date) that may not lie after the reference date
         var memberPositions: [Int] = []         // each decoded member's index in the input list
 
         // Members.
@@ -249,7 +255,6 @@ private struct Reader {
                     for (i, v) in r.list(value).enumerated() {
                         if let inc = r.within(String(i), { $0.readIncident(v, ids: ids) }) {
                             file.incidents.append(inc)
-                            dated.append(("/incidents/\(i)/date", inc.date))
                         }
                     }
                 }
@@ -258,12 +263,11 @@ private struct Reader {
                     for (i, v) in r.list(value).enumerated() {
                         if let rep = r.within(String(i), { $0.readReport(v) }) {
                             file.reports.append(rep)
-                            dated.append(("/reports/\(i)/date", rep.date))
                         }
                     }
                 }
             case "assessment":
-                within(key) { r in r.readAssessment(value, into: &file.assessment, dated: &dated) }
+                within(key) { r in r.readAssessment(value, into: &file.assessment) }
             case "household":
                 within(key) { r in r.group(value, &file.household) }
             case "coerciveControl":
@@ -272,8 +276,7 @@ private struct Reader {
                 within(key) { r in
                     r.group(value, &file.stalking.facts) { r, k, v in
                         guard k == "sinceDate" else { return false }
-                        file.stalking.sinceDate = r.date(v)
-                        if let d = file.stalking.sinceDate.value { dated.append(("/stalking/sinceDate", d)) }
+                        file.stalking.sinceDate = r.date(v, bounded: true)
                         return true
                     }
                 }
@@ -283,39 +286,32 @@ private struct Reader {
                         switch k {
                         case "status": file.separation.status = r.enumValue(v, SeparationStatus.self)
                         case "since":
-                            file.separation.since = r.date(v)
-                            if let d = file.separation.since.value { dated.append(("/separation/since", d)) }
+                            file.separation.since = r.date(v, bounded: true)
                         default: return false
                         }
                         return true
                     }
                 }
             case "care":
-                within(key) { r in r.readCare(value, into: &file.care, dated: &dated) }
+                within(key) { r in r.readCare(value, into: &file.care) }
             case "justice":
                 within(key) { r in
                     r.group(value, &file.justice.facts) { r, k, v in
                         guard k == "restrainingOrders" else { return false }
                         for (i, d) in r.list(v).enumerated() {
-                            if let date = r.within(String(i), { $0.date(d, required: true) }).value {
+                            if let date = r.within(String(i), { $0.date(d, required: true, bounded: true) }).value {
                                 file.justice.restrainingOrders.append(date)
-                                dated.append(("/justice/restrainingOrders/\(i)", date))
                             }
                         }
                         return true
                     }
                 }
             case "history":
-                within(key) { r in file.previousMdaPlusPlus = r.readHistory(value, dated: &dated) }
+                within(key) { r in file.previousMdaPlusPlus = r.readHistory(value) }
             case "professionalJudgement":
                 within(key) { r in r.readJudgement(value, into: &file.professionalJudgement) }
             default:
                 ignore(key)
-            }
-        }
-        if referenceKnown {
-            for (pointer, d) in dated where d > reference {
-                errors.append(InputError(path: pointer, code: .dateAfterReference, message: "date lies after the reference date"))
             }
         }
         file.ignoredKeys = ignored
@@ -388,7 +384,7 @@ private struct Reader {
 
     mutating func readIncident(_ v: JSONValue, ids: [String: Int]) -> CaseFile.Incident? {
         guard let o = object(v, what: "an incident") else { return nil }
-        let date = required(o, "date").flatMap { v in within("date") { $0.date(v, required: true) }.value }
+        let date = required(o, "date").flatMap { v in within("date") { $0.date(v, required: true, bounded: true) }.value }
         var kinds: [IncidentKind] = []
         var kindsOK = false
         if let kv = required(o, "kinds") {
@@ -437,7 +433,7 @@ private struct Reader {
 
     mutating func readReport(_ v: JSONValue) -> CaseFile.Report? {
         guard let o = object(v, what: "a report") else { return nil }
-        let date = required(o, "date").flatMap { v in within("date") { $0.date(v, required: true) }.value }
+        let date = required(o, "date").flatMap { v in within("date") { $0.date(v, required: true, bounded: true) }.value }
         var rep = CaseFile.Report(date: date ?? CaseDate(daysSinceEpoch: 0))
         for (key, value) in o.pairs {
             switch key {
@@ -450,12 +446,11 @@ private struct Reader {
         return date != nil ? rep : nil
     }
 
-    mutating func readAssessment(_ value: JSONValue, into a: inout CaseFile.Assessment, dated: inout [(String, CaseDate)]) {
+    mutating func readAssessment(_ value: JSONValue, into a: inout CaseFile.Assessment) {
         group(value, &a.facts) { r, k, v in
             switch k {
             case "date":
-                a.date = r.date(v)
-                if let d = a.date.value { dated.append(("/assessment/date", d)) }
+                a.date = r.date(v, bounded: true)
             case "safetyScore": a.safetyScore = r.int(v, range: 0...10, required: false)
             case "triage": a.triage = r.enumValue(v, Triage.self)
             default: return false
@@ -464,7 +459,7 @@ private struct Reader {
         }
     }
 
-    mutating func readCare(_ value: JSONValue, into care: inout CaseFile.Care, dated: inout [(String, CaseDate)]) {
+    mutating func readCare(_ value: JSONValue, into care: inout CaseFile.Care) {
         group(value, &care.facts) { r, k, v in
             switch k {
             case "agencies":
@@ -482,8 +477,7 @@ private struct Reader {
                             switch key {
                             case "kind": break
                             case "since":
-                                agency.since = r.within(key) { $0.date(x) }
-                                if let d = agency.since.value { dated.append(("/care/agencies/\(i)/since", d)) }
+                                agency.since = r.within(key) { $0.date(x, bounded: true) }
                             case "until": agency.until = r.within(key) { $0.date(x) }
                             default: r.ignore(key)
                             }
@@ -501,8 +495,7 @@ private struct Reader {
                                 switch key {
                                 case "kind": iv.kind = r.string(x, field: key)
                                 case "start":
-                                    iv.start = r.date(x)
-                                    if let d = iv.start.value { dated.append(("/care/interventions/\(i)/start", d)) }
+                                    iv.start = r.date(x, bounded: true)
                                 case "end": iv.end = r.date(x)
                                 case "outcome": iv.outcome = r.enumValue(x, InterventionOutcome.self)
                                 default:
@@ -521,7 +514,7 @@ private struct Reader {
         }
     }
 
-    mutating func readHistory(_ value: JSONValue, dated: inout [(String, CaseDate)]) -> Fact<CaseFile.PreviousTrajectory> {
+    mutating func readHistory(_ value: JSONValue) -> Fact<CaseFile.PreviousTrajectory> {
         if case .null = value { return .null }
         guard let o = object(value, what: "history") else { return .null }
         var result: Fact<CaseFile.PreviousTrajectory> = .absent
@@ -538,11 +531,9 @@ private struct Reader {
                         r.within(k) { r in
                             switch k {
                             case "start":
-                                start = r.date(x)
-                                if let d = start.value { dated.append(("/history/previousMdaPlusPlus/start", d)) }
+                                start = r.date(x, bounded: true)
                             case "closed":
-                                closed = r.date(x).value
-                                if let d = closed { dated.append(("/history/previousMdaPlusPlus/closed", d)) }
+                                closed = r.date(x, bounded: true).value
                             default:
                                 r.path.removeLast()
                                 r.ignore(k)
