@@ -18,15 +18,30 @@ extension Engine {
         leaves = leaves.filter { !$0.hasSuffix("/safetyScore") && !$0.hasSuffix("/triage") }
 
         let dates = candidateDates(file)
+        let sites = leafSites(run, leaves: leaves)
+        let dependents = ruleDependents()
+        let root = run.activation.slots[0]
         var result: [Decision.MissingFact] = []
         for leaf in leaves.sorted() {
             var best: Route?
             var makesAcute = false
+            // Only the rules that read the leaf, and what depends on them, can change. When
+            // neither a route nor the acute flag is among them, no value of the leaf matters.
+            let site = sites[leaf]
+            let marked = site.map { affectedRules(readers: $0.readers, run: run, dependents: dependents) }
+            if let marked, !(rs.routes.contains { marked[$0.index] } || marked[rs.acuteIndex]) { continue }
             for value in candidates(for: leaf, file: file, dates: dates) {
-                var graph = CaseGraph()
-                graph.overrides = [leaf: value]
-                var alt = Evaluation(ruleset: rs, tracing: false)
-                alt.run(case: graph.build(file), judgement: file.professionalJudgement, coneOnly: true)
+                let alt: Evaluation
+                if let site, let marked, let changed = CaseGraph.replacing(site.object, field: site.field, with: value, in: root) {
+                    alt = run.rerun(case: changed, rules: marked, judgement: file.professionalJudgement)
+                } else {
+                    // A leaf the traced run never read (not expected): evaluate from scratch.
+                    var graph = CaseGraph()
+                    graph.overrides = [leaf: value]
+                    var fresh = Evaluation(ruleset: rs, tracing: false)
+                    fresh.run(case: graph.build(file), judgement: file.professionalJudgement, coneOnly: true)
+                    alt = fresh
+                }
                 let route = alt.routeOutcome.final
                 if route > final, best == nil || route > best! { best = route }
                 if acuteUnknown, Kleene.bool(alt.values[rs.acuteIndex]) == true { makesAcute = true }
@@ -36,6 +51,66 @@ extension Engine {
             }
         }
         return result
+    }
+
+    /// Where each unknown leaf sits in the case graph and which rules read it in the traced run.
+    ///
+    /// A leaf is stored in its record as an unknown naming exactly its own pointer, so a read
+    /// of it is recognised without building pointers.
+    func leafSites(_ run: Evaluation, leaves: Set<String>) -> [String: (object: ObjectValue, field: Int, readers: [Int])] {
+        var sites: [String: (object: ObjectValue, field: Int, readers: [Int])] = [:]
+        guard let recorder = run.recorder else { return sites }
+        for k in ruleset.rules.indices {
+            for read in recorder.fields[run.spans[k].fields] {
+                guard case .unknown(let u) = read.value, u.paths.count == 1, leaves.contains(u.paths[0]) else { continue }
+                let leaf = u.paths[0]
+                if var site = sites[leaf] {
+                    if site.readers.last != k { site.readers.append(k) }
+                    sites[leaf] = site
+                } else if read.pointer == leaf {
+                    sites[leaf] = (read.object, read.field, [k])
+                }
+            }
+        }
+        return sites
+    }
+
+    /// For each rule, the rules that take its value as an input.
+    func ruleDependents() -> [[Int]] {
+        var out = Array(repeating: [Int](), count: ruleset.rules.count)
+        for (k, rule) in ruleset.rules.enumerated() {
+            for i in rule.inputs { out[i].append(k) }
+        }
+        return out
+    }
+
+    /// The route-cone rules to evaluate again when a leaf read by `readers` changes: the
+    /// readers, every rule that depends on a marked rule, and every input of a marked rule whose
+    /// value holds records (it would hand the marked rule records of the old case graph),
+    /// closed under these steps; plus the decision rule. Rules outside the route cone are
+    /// never needed by a counterfactual.
+    func affectedRules(readers: [Int], run: Evaluation, dependents: [[Int]]) -> [Bool] {
+        let rules = ruleset.rules
+        var marked = Array(repeating: false, count: rules.count)
+        var stack = readers
+        while let k = stack.popLast() {
+            if marked[k] { continue }
+            marked[k] = true
+            stack.append(contentsOf: dependents[k])
+            for i in rules[k].inputs where !marked[i] && Engine.holdsRecords(run.values[i]) { stack.append(i) }
+        }
+        marked[ruleset.decisionIndex] = true
+        for k in rules.indices where !ruleset.routeCone[k] { marked[k] = false }
+        return marked
+    }
+
+    /// Whether a value is or contains a record (an object of the case graph).
+    static func holdsRecords(_ v: Value) -> Bool {
+        switch v {
+        case .object: return true
+        case .list(let items): return items.contains { holdsRecords($0) }
+        default: return false
+        }
     }
 
     /// Every value an unknown leaf could take (reading 24).

@@ -41,23 +41,42 @@ struct Evaluation {
         let rules = ruleset.rules
         for k in rules.indices {
             if coneOnly && !ruleset.routeCone[k] { continue }
-            let rule = rules[k]
             let fieldStart = recorder?.fields.count ?? 0
             let slotStart = recorder?.slots.count ?? 0
-            let v: Value
-            switch rule.kind {
-            case .riskFactor: v = factor(k)
-            case .domain: v = domain(k)
-            case .profile: v = profile(k)
-            case .decision: v = decide(k, judgement: judgement)
-            default: v = evaluate(rule.condition!)
-            }
-            values[k] = v
-            activation.slots[rule.slot] = v
+            evaluateRule(k, judgement: judgement)
             if let recorder {
                 spans[k] = (fieldStart..<recorder.fields.count, slotStart..<recorder.slots.count)
             }
         }
+    }
+
+    /// A counterfactual of this (finished) run: the case replaced by `value` and only the rules
+    /// marked in `rules` evaluated again, in evaluation order; every other rule keeps its value.
+    /// Untraced. Sound when the marked rules include every rule whose value could change (see
+    /// `Engine.missing`).
+    func rerun(case value: Value, rules marked: [Bool], judgement: CaseFile.ProfessionalJudgement) -> Evaluation {
+        var alt = self
+        alt.recorder = nil
+        alt.spans = []
+        alt.warnings = []
+        alt.activation.slots[0] = value
+        for k in ruleset.rules.indices where marked[k] { alt.evaluateRule(k, judgement: judgement) }
+        return alt
+    }
+
+    /// Evaluates rule `k` and stores its value (and its rule slot).
+    mutating func evaluateRule(_ k: Int, judgement: CaseFile.ProfessionalJudgement) {
+        let rule = ruleset.rules[k]
+        let v: Value
+        switch rule.kind {
+        case .riskFactor: v = factor(k)
+        case .domain: v = domain(k)
+        case .profile: v = profile(k)
+        case .decision: v = decide(k, judgement: judgement)
+        default: v = evaluate(rule.condition!)
+        }
+        values[k] = v
+        activation.slots[rule.slot] = v
     }
 
     func evaluate(_ program: Program) -> Value {

@@ -119,6 +119,62 @@ struct CaseGraph {
         }
     }
 
+    // MARK: Counterfactual copies
+
+    /// `root` with field `field` of the record `target` replaced by `value`: the record and
+    /// every record and list that contains it are copied, everything else is shared. A record
+    /// reachable along several paths (a member, referenced by incidents and relationships)
+    /// becomes one new record, so identity is kept. Equivalent to building the case again
+    /// with `overrides` for that leaf. Nil when `target` is not in `root`.
+    static func replacing(_ target: ObjectValue, field: Int, with value: Value, in root: Value) -> Value? {
+        var rewriter = Rewriter(target: target, field: field, value: value)
+        return rewriter.rewrite(root)
+    }
+
+    private struct Rewriter {
+        let target: ObjectValue
+        let field: Int
+        let value: Value
+        /// Results for shared records (members) already visited: the new value, or nil when unchanged.
+        var shared: [(ObjectIdentifier, Value?)] = []
+
+        /// The copy of `v` with the replacement, or nil when `v` does not contain the target.
+        mutating func rewrite(_ v: Value) -> Value? {
+            switch v {
+            case .object(let o):
+                if o === target {
+                    var fields = o.fields
+                    fields[field] = value
+                    return .object(ObjectValue(type: o.type, fields: fields, path: o.path))
+                }
+                let isShared = o.type === CaseSchema.member
+                if isShared {
+                    let id = ObjectIdentifier(o)
+                    for (seen, result) in shared where seen == id { return result }
+                }
+                var fields: [Value]?
+                for (i, x) in o.fields.enumerated() {
+                    guard let y = rewrite(x) else { continue }
+                    if fields == nil { fields = o.fields }
+                    fields![i] = y
+                }
+                let result = fields.map { Value.object(ObjectValue(type: o.type, fields: $0, path: o.path)) }
+                if isShared { shared.append((ObjectIdentifier(o), result)) }
+                return result
+            case .list(let items):
+                var copy: [Value]?
+                for (i, x) in items.enumerated() {
+                    guard let y = rewrite(x) else { continue }
+                    if copy == nil { copy = items }
+                    copy![i] = y
+                }
+                return copy.map { .list($0) }
+            default:
+                return nil
+            }
+        }
+    }
+
     // MARK: Leaves
 
     /// An unknown leaf, or its counterfactual override.
