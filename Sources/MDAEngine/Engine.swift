@@ -27,21 +27,25 @@ public final class Engine: Sendable {
     public static func bundled() throws(RulesetErrors) -> Engine { Engine(ruleset: try Ruleset.bundled()) }
 
     /// Decodes, validates and evaluates an `mda-case/1` JSON document.
-    public func evaluate(json bytes: [UInt8]) -> Result<Decision, InputErrors> {
-        CaseDecoder.decode(bytes: bytes).map { evaluate($0) }
+    /// - Parameter missingFacts: compute `missing` (the single-fact counterfactuals); callers
+    ///   that never read it (impact analysis, most regression fixtures) may skip that work.
+    public func evaluate(json bytes: [UInt8], missingFacts: Bool = true) -> Result<Decision, InputErrors> {
+        CaseDecoder.decode(bytes: bytes).map { evaluate($0, missingFacts: missingFacts) }
     }
 
     /// Evaluates a parsed JSON document.
-    public func evaluate(json value: JSONValue) -> Result<Decision, InputErrors> {
-        CaseDecoder.decode(value).map { evaluate($0) }
+    public func evaluate(json value: JSONValue, missingFacts: Bool = true) -> Result<Decision, InputErrors> {
+        CaseDecoder.decode(value).map { evaluate($0, missingFacts: missingFacts) }
     }
 
     /// Evaluates a typed case.
-    public func evaluate(_ file: CaseFile) -> Decision {
+    /// - Parameter missingFacts: compute `missing`; without it `missing` is empty (everything
+    ///   else, including `provisional`, is unchanged).
+    public func evaluate(_ file: CaseFile, missingFacts: Bool = true) -> Decision {
         let graph = CaseGraph().build(file)
         var run = Evaluation(ruleset: ruleset, tracing: true)
         run.run(case: graph, judgement: file.professionalJudgement)
-        return assemble(run, file: file)
+        return assemble(run, file: file, missingFacts: missingFacts)
     }
 
     /// The route, acute flag and provisional flag only: no trace, no missing facts.
@@ -51,7 +55,7 @@ public final class Engine: Sendable {
         return (run.routeOutcome.final, Kleene.bool(run.values[ruleset.acuteIndex]), run.routeOutcome.provisional)
     }
 
-    func assemble(_ run: Evaluation, file: CaseFile) -> Decision {
+    func assemble(_ run: Evaluation, file: CaseFile, missingFacts: Bool) -> Decision {
         let rs = ruleset
         let rules = rs.rules
         let recorder = run.recorder!
@@ -97,11 +101,12 @@ public final class Engine: Sendable {
 
         var trace: [TraceEntry] = []
         trace.reserveCapacity(rules.count + 1)
+        // One array of rule reads for the whole run; each entry takes its slice.
+        let allRuleReads = recorder.slots.map { RuleRead(rule: rs.slotNames[$0.slot], value: $0.value) }
         for (k, rule) in rules.enumerated() {
             let span = run.spans[k]
-            let ruleReads = recorder.slots[span.slots].map { RuleRead(rule: rs.slotNames[$0.slot], value: $0.value) }
             trace.append(TraceEntry(rule: rule.id, result: run.values[k], fieldReads: recorder.fields[span.fields],
-                                    ruleReads: ArraySlice(ruleReads), reasonLength: nil))
+                                    ruleReads: allRuleReads[span.slots], reasonLength: nil))
             if rule.kind == .decision {
                 let j = file.professionalJudgement
                 let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
@@ -123,7 +128,7 @@ public final class Engine: Sendable {
             raisedByJudgement: outcome.raised, phase: phase, problemCategory: category,
             profiles: rs.profiles.compactMap { run.profiles[$0] }, riskFactors: riskFactors,
             criteria: rs.criteria.map { (rules[$0].id, Kleene.bool(run.values[$0])) }, actions: actions,
-            missing: missing(run, file: file), trace: trace,
+            missing: missingFacts ? missing(run, file: file) : [], trace: trace,
             ruleset: (rs.name, rs.version, rs.sha256), engine: Engine.version, warnings: warnings)
     }
 }

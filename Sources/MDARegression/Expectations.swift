@@ -41,6 +41,10 @@ public struct Expectations: Sendable {
     public var missingExcludes: [String] = []
     /// `missing.entries`: missing facts with what they could change.
     public var missingEntries: [MissingEntry] = []
+
+    /// Whether any expectation reads the decision's `missing` list (otherwise the suite skips
+    /// computing it, which is most of the cost of a case full of unknowns).
+    public var readsMissing: Bool { !missingIncludes.isEmpty || !missingExcludes.isEmpty || !missingEntries.isEmpty }
     /// `warnings`: each text must occur in some warning; an empty list means no warnings at all.
     public var warnings: [String]?
     /// `errors`: the exact set of input errors (`{path, code}`); the case must be rejected.

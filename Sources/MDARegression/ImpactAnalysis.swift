@@ -22,7 +22,8 @@ public enum ImpactAnalysis {
             switch CaseDecoder.decode(document.value) {
             case .failure: return .rejected(document.location)
             case .success(let file):
-                let change = CaseChange(location: document.location, base: base.evaluate(file), new: new.evaluate(file))
+                let change = CaseChange(location: document.location, base: base.evaluate(file, missingFacts: false),
+                                        new: new.evaluate(file, missingFacts: false))
                 return change.changed ? .changed(change) : .unchanged
             }
         }

@@ -79,7 +79,7 @@ public enum RegressionSuite {
         }
         if let filter, !fixture.location.lowercased().contains(filter),
            !(fixture.title?.lowercased().contains(filter) ?? false) { return nil }
-        let outcome = engine.evaluate(json: fixture.caseDocument)
+        let outcome = engine.evaluate(json: fixture.caseDocument, missingFacts: fixture.expect.readsMissing)
         if case .success(let decision) = outcome { coverage?.record(decision) }
         let failures = check.failures(fixture.expect, outcome: outcome)
         return FixtureResult(location: fixture.location, title: fixture.title, failures: failures, error: nil, seconds: elapsed())
