@@ -2,14 +2,17 @@ import Foundation
 
 /// Locations of the shared test corpora, found relative to this source file.
 enum TestFiles {
-    /// `/work/shared` (three levels above `Tests/ByteJSONTests/`).
-    static let shared = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()
-        .appendingPathComponent("../../../shared")
-        .standardizedFileURL
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    /// The package root.
+    static let root = here.deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The JSONTestSuite parsing corpus.
-    static let suite = shared.appendingPathComponent("json-test-suite/test_parsing")
+    /// The JSONTestSuite parsing corpus: the workspace's shared copy (`../shared`) when present,
+    /// otherwise the copy checked in beside these tests (identical; MIT licence in that folder).
+    static let suite: URL = {
+        let shared = root.appendingPathComponent("../shared/json-test-suite/test_parsing").standardizedFileURL
+        if FileManager.default.fileExists(atPath: shared.path) { return shared }
+        return here.appendingPathComponent("JSONTestSuite/test_parsing")
+    }()
 
     /// The names of the corpus files starting with `prefix`, sorted.
     static func suiteFiles(_ prefix: String) -> [String] {
@@ -24,6 +27,7 @@ enum TestFiles {
 
     /// The bytes of a sample case (`typical.json`, `large.json`).
     static func caseBytes(_ name: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: shared.appendingPathComponent("peers/cases").appendingPathComponent(name)))
+        // The peer benchmark's sample cases, checked in as Fixtures/examples/synthetic-*.json.
+        [UInt8](try Data(contentsOf: root.appendingPathComponent("Fixtures/examples/synthetic-" + name)))
     }
 }

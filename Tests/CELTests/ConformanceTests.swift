@@ -7,7 +7,7 @@ import Testing
 /// line): an unlisted failure fails the test, and so does a listed test that now passes.
 @Test func conformanceSuite() throws {
     let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    let suite = here.appendingPathComponent("../../../shared/cel-conformance").standardized
+    let suite = ConformanceFiles.directory
     let cases = try ConformanceLoader.loadDirectory(suite)
     #expect(cases.count > 900)
     let report = ConformanceRunner.run(cases)

@@ -34,7 +34,7 @@ enum TestSupport {
 
     /// The peer benchmark's typical case, compact.
     static let typicalCase: String = {
-        let data = FileManager.default.contents(atPath: "/work/shared/peers/cases/typical.json")
+        let data = FileManager.default.contents(atPath: root.appendingPathComponent("Fixtures/examples/synthetic-typical.json").path)
             ?? FileManager.default.contents(atPath: root.appendingPathComponent("Fixtures/cases").appendingPathComponent(
                 (try! FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Fixtures/cases").path)).sorted()[0]).path)!
         let doc = try! JSONReader().read([UInt8](data))
