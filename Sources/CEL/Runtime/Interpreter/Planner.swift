@@ -275,6 +275,20 @@ struct Planner {
             shape = .atLeast(initial[0])
             predicate = step[1]
         }
+        if shape == nil, isAccu(c.result), case .list(let initial) = c.accuInit.kind, initial.isEmpty,
+           case .literal(.bool(true)) = c.loopCondition.kind {
+            // filter / map / transformList: `@result + [t]`, optionally guarded by `p ? … : @result`.
+            var guardExpr: Expr?
+            var add = c.loopStep
+            if let guarded = call(c.loopStep, "_?_:_", 3), isAccu(guarded[2]) {
+                guardExpr = guarded[0]
+                add = guarded[1]
+            }
+            if let sum = call(add, "_+_", 2), isAccu(sum[0]), case .list(let one) = sum[1].kind, one.count == 1,
+               !uses(one[0], c.accuVar), !(guardExpr.map { uses($0, c.accuVar) } ?? false) {
+                return planCollect(e, c, predicate: guardExpr, element: one[0])
+            }
+        }
         guard let shape, let predicate, !uses(predicate, c.accuVar) else { return nil }
         let range = plan(c.iterRange)
         var countNode: EvalNode?
@@ -297,6 +311,26 @@ struct Planner {
             node.resetSlots = hoisted
             return node
         }
+    }
+
+    /// The shapes of `filter`, `map` (two and three arguments) and `transformList` over a list:
+    /// accumulator `[]`, condition `true`, step `@result + [t]` optionally guarded by
+    /// `p ? @result + [t] : @result`, result `@result`.
+    private mutating func planCollect(_ e: Expr, _ c: Comprehension, predicate: Expr?, element: Expr) -> EvalNode {
+        let range = plan(c.iterRange)
+        let depth = scopes.count
+        let iter = newLocal(c.iterVar)
+        let iter2 = c.iterVar2.map { newLocal($0) }
+        let bound = Set([c.iterVar, c.accuVar] + (c.iterVar2.map { [$0] } ?? []))
+        let hoisted = markHoistable([predicate, element].compactMap { $0 }, bound: bound)
+        let pred = predicate.map { plan($0) }
+        // Collecting the iteration value itself (filter) needs no transform node.
+        var transform: EvalNode?
+        if case .ident(let n) = element.kind, n == (c.iterVar2 ?? c.iterVar) {} else { transform = plan(element) }
+        scopes.removeLast(scopes.count - depth)
+        let node = CollectNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, predicate: pred, transform: transform)
+        node.resetSlots = hoisted
+        return node
     }
 
     /// Assigns hoist slots to the maximal calls inside `body` that use none of the `bound`

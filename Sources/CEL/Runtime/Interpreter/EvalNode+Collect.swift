@@ -1,0 +1,88 @@
+/// `range.filter(x, p)`, `range.map(x, t)`, `range.map(x, p, t)` and `transformList` (the
+/// macros' comprehension shapes, recognised at plan time): builds the result list in one
+/// buffer instead of concatenating a new list per element.
+///
+/// Unknown predicate or transform results make the whole result unknown with every such
+/// result's attribute paths merged (the generic shape would keep only the last unknown
+/// condition's paths, because `_?_:_` returns its unknown condition); an error makes it that
+/// error unless an unknown was also seen (unknowns win, as in the logical operators).
+final class CollectNode: EvalNode, @unchecked Sendable {
+    let range: EvalNode
+    let iterVar: Int
+    let iterVar2: Int?
+    let predicate: EvalNode?
+    /// The element to collect; nil collects the iteration value itself (filter).
+    let transform: EvalNode?
+
+    init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode?, transform: EvalNode?) {
+        self.range = range
+        self.iterVar = iterVar
+        self.iterVar2 = iterVar2
+        self.predicate = predicate
+        self.transform = transform
+        super.init(id: id)
+    }
+
+    /// Hoisted-value slots of this comprehension's body, cleared before each evaluation.
+    var resetSlots: [Int] = []
+
+    override func eval(_ f: inout Frame) -> Value {
+        for s in resetSlots { f.hoisted[s] = nil }
+        let r = range.eval(&f)
+        var out: [Value] = []
+        var unknown: UnknownSet?
+        var failure: Value?
+        func note(_ v: Value) {
+            switch v {
+            case .unknown(let u): unknown = unknown.map { $0.merged(with: u) } ?? u
+            default: if failure == nil { failure = v }
+            }
+        }
+        func visit(_ item: Value, _ f: inout Frame) {
+            if let predicate {
+                switch predicate.eval(&f) {
+                case .bool(true): break
+                case .bool(false): return
+                case .unknown(let u): note(.unknown(u)); return
+                case .error(let e): note(.error(e)); return
+                case let p:
+                    note(.error(CELError(code: "no_matching_overload",
+                                         message: "condition is \(p.kindName), not bool", exprID: id)))
+                    return
+                }
+            }
+            let v = transform?.eval(&f) ?? item
+            switch v {
+            case .unknown, .error: note(v)
+            default: out.append(v)
+            }
+        }
+        switch r {
+        case .list(let items):
+            out.reserveCapacity(items.count)
+            for (i, item) in items.enumerated() {
+                if let i2 = iterVar2 {
+                    f.locals[iterVar] = .int(Int64(i))
+                    f.locals[i2] = item
+                } else {
+                    f.locals[iterVar] = item
+                }
+                visit(item, &f)
+            }
+        case .map(let m):
+            for (k, v) in m.entries {
+                f.locals[iterVar] = k
+                if let i2 = iterVar2 { f.locals[i2] = v }
+                visit(k, &f)
+            }
+        case .error, .unknown:
+            return r
+        default:
+            return .error(CELError(code: "no_matching_overload",
+                                   message: "cannot iterate over a value of type '\(r.kindName)'", exprID: id))
+        }
+        if let unknown { return .unknown(unknown) }
+        if let failure { return tagged(failure) }
+        return .list(out)
+    }
+}
