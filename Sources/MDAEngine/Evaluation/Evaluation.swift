@@ -155,7 +155,10 @@ struct Evaluation {
 
     mutating func profile(_ k: Int) -> Value {
         let rule = ruleset.rules[k]
-        let indicators = rule.inputs.sorted { ruleset.rules[$0].position < ruleset.rules[$1].position }
+        // Without a trace (counterfactuals, route only) the indicator order and the held and
+        // unknown id lists are never read: the match value and status do not depend on order.
+        let tracing = recorder != nil
+        let indicators = tracing ? rule.inputs.sorted { ruleset.rules[$0].position < ruleset.rules[$1].position } : rule.inputs
         var core: [Value] = []
         var held = 0.0, unknownWeight = 0.0, supportTotal = 0.0, allTotal = 0.0, trueTotal = 0.0
         var supportUnknowns: [String] = []
@@ -164,12 +167,11 @@ struct Evaluation {
         for i in indicators {
             let ind = ruleset.rules[i]
             let v = read(i)
-            let short = String(ind.id.dropFirst(rule.id.count + 1))
             allTotal += ind.weight
             switch v {
-            case .bool(true): trueTotal += ind.weight; heldIDs.append(short)
+            case .bool(true): trueTotal += ind.weight; if tracing { heldIDs.append(String(ind.id.dropFirst(rule.id.count + 1))) }
             case .bool(false): break
-            default: unknownIDs.append(short)
+            default: if tracing { unknownIDs.append(String(ind.id.dropFirst(rule.id.count + 1))) }
             }
             if ind.isCore {
                 core.append(v)

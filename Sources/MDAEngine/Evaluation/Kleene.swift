@@ -18,14 +18,17 @@ enum Kleene {
     static func or(_ values: [Value]) -> Value {
         var paths: [String] = []
         var unknown = false
+        var sets = 0
+        var only: Value = .null
         for v in values {
             switch v {
             case .bool(true): return .bool(true)
             case .bool(false): continue
-            case .unknown(let u): unknown = true; paths += u.paths
-            default: unknown = true
+            case .unknown(let u): unknown = true; paths += u.paths; sets += 1; only = v
+            default: unknown = true; sets += 2
             }
         }
+        if sets == 1 { return only }   // one unknown set: already sorted and deduplicated
         return unknown ? .unknown(UnknownSet(paths)) : .bool(false)
     }
 
@@ -33,14 +36,17 @@ enum Kleene {
     static func and(_ values: [Value]) -> Value {
         var paths: [String] = []
         var unknown = false
+        var sets = 0
+        var only: Value = .null
         for v in values {
             switch v {
             case .bool(false): return .bool(false)
             case .bool(true): continue
-            case .unknown(let u): unknown = true; paths += u.paths
-            default: unknown = true
+            case .unknown(let u): unknown = true; paths += u.paths; sets += 1; only = v
+            default: unknown = true; sets += 2
             }
         }
+        if sets == 1 { return only }   // one unknown set: already sorted and deduplicated
         return unknown ? .unknown(UnknownSet(paths)) : .bool(true)
     }
 }

@@ -127,14 +127,56 @@ struct CaseGraph {
     /// becomes one new record, so identity is kept. Equivalent to building the case again
     /// with `overrides` for that leaf. Nil when `target` is not in `root`.
     static func replacing(_ target: ObjectValue, field: Int, with value: Value, in root: Value) -> Value? {
-        var rewriter = Rewriter(target: target, field: field, value: value)
+        let containers = containerTable.first { $0.type === target.type }?.containers ?? containers(of: target.type)
+        var rewriter = Rewriter(target: target, field: field, value: value, containers: containers)
         return rewriter.rewrite(root)
+    }
+
+    /// ``containers(of:)`` for every record type of the schema, computed once.
+    static let containerTable: [(type: ObjectType, containers: [ObjectType])] =
+        schemaTypes.map { ($0, containers(of: $0)) }
+
+    /// The record types of the case schema.
+    static let schemaTypes = [
+        CaseSchema.case, CaseSchema.member, CaseSchema.factors, CaseSchema.relationship, CaseSchema.incident,
+        CaseSchema.report, CaseSchema.assessment, CaseSchema.household, CaseSchema.coerciveControl,
+        CaseSchema.stalking, CaseSchema.separation, CaseSchema.agency, CaseSchema.intervention, CaseSchema.care,
+        CaseSchema.justice, CaseSchema.trajectory, CaseSchema.history, CaseSchema.judgement,
+    ]
+
+    /// The record types whose fields can hold, directly or through lists and other records,
+    /// a record of type `type` (from the field types of the case schema's records).
+    static func containers(of type: ObjectType) -> [ObjectType] {
+        let all = schemaTypes
+        func holds(_ t: CELType, _ targets: [ObjectType]) -> Bool {
+            switch t {
+            case .object(let o): return targets.contains { $0 === o }
+            case .list(let e): return holds(e, targets)
+            case .map(_, let v): return holds(v, targets)
+            case .dyn: return true
+            default: return false
+            }
+        }
+        var found: [ObjectType] = []
+        var changed = true
+        while changed {
+            changed = false
+            for t in all where !found.contains(where: { $0 === t }) {
+                if t.fields.contains(where: { holds($0.type, [type] + found) }) {
+                    found.append(t)
+                    changed = true
+                }
+            }
+        }
+        return found
     }
 
     private struct Rewriter {
         let target: ObjectValue
         let field: Int
         let value: Value
+        /// Record types that can contain the target; other records are not searched.
+        let containers: [ObjectType]
         /// Results for shared records (members) already visited: the new value, or nil when unchanged.
         var shared: [(ObjectIdentifier, Value?)] = []
 
@@ -147,6 +189,7 @@ struct CaseGraph {
                     fields[field] = value
                     return .object(ObjectValue(type: o.type, fields: fields, path: o.path))
                 }
+                guard containers.contains(where: { $0 === o.type }) else { return nil }
                 let isShared = o.type === CaseSchema.member
                 if isShared {
                     let id = ObjectIdentifier(o)
