@@ -40,7 +40,8 @@ public enum CaseDecoder {
 /// The decoding walk: tracks the current JSON Pointer and collects errors.
 private struct Reader {
     var errors: [InputError] = []
-    var path: [String] = []
+    /// Where the walk is: object keys and list indexes (indexes become text only in an error).
+    var path: [PathToken] = []
     var ignored: [String] = []
     /// The case's reference date, once read (it is read before every other date).
     var reference: CaseDate?
@@ -48,16 +49,34 @@ private struct Reader {
     static let minDate = CaseDate(year: 1900, month: 1, day: 1)!
     static let maxDate = CaseDate(year: 2199, month: 12, day: 31)!
 
-    var pointer: String { JSONPointer(tokens: path).description }
+    enum PathToken {
+        case key(String)
+        case index(Int)
+
+        var text: String {
+            switch self {
+            case .key(let k): return k
+            case .index(let i): return String(i)
+            }
+        }
+    }
+
+    func pointer(_ tokens: [PathToken]) -> String { JSONPointer(tokens: tokens.map(\.text)).description }
 
     mutating func fail(_ code: InputError.Code, _ message: String, at extra: String? = nil) {
         var p = path
-        if let extra { p.append(extra) }
-        errors.append(InputError(path: JSONPointer(tokens: p).description, code: code, message: message))
+        if let extra { p.append(.key(extra)) }
+        errors.append(InputError(path: pointer(p), code: code, message: message))
     }
 
     mutating func within<T>(_ token: String, _ body: (inout Reader) -> T) -> T {
-        path.append(token)
+        path.append(.key(token))
+        defer { path.removeLast() }
+        return body(&self)
+    }
+
+    mutating func within<T>(_ index: Int, _ body: (inout Reader) -> T) -> T {
+        path.append(.index(index))
         defer { path.removeLast() }
         return body(&self)
     }
@@ -188,8 +207,8 @@ private struct Reader {
 
     mutating func ignore(_ key: String) {
         var p = path
-        p.append(key)
-        ignored.append(JSONPointer(tokens: p).description)
+        p.append(.key(key))
+        ignored.append(pointer(p))
     }
 
     // MARK: The case
@@ -224,7 +243,7 @@ private struct Reader {
             if a.isEmpty { fail(.range, "at least one member is required", at: "members") }
             within("members") { r in
                 for (i, m) in a.enumerated() {
-                    if let member = r.within(String(i), { $0.readMember(m) }) {
+                    if let member = r.within(i, { $0.readMember(m) }) {
                         file.members.append(member)
                         memberPositions.append(i)
                     }
@@ -247,13 +266,13 @@ private struct Reader {
             case "relationships":
                 within(key) { r in
                     for (i, v) in r.list(value).enumerated() {
-                        if let rel = r.within(String(i), { $0.readRelationship(v, ids: ids) }) { file.relationships.append(rel) }
+                        if let rel = r.within(i, { $0.readRelationship(v, ids: ids) }) { file.relationships.append(rel) }
                     }
                 }
             case "incidents":
                 within(key) { r in
                     for (i, v) in r.list(value).enumerated() {
-                        if let inc = r.within(String(i), { $0.readIncident(v, ids: ids) }) {
+                        if let inc = r.within(i, { $0.readIncident(v, ids: ids) }) {
                             file.incidents.append(inc)
                         }
                     }
@@ -261,7 +280,7 @@ private struct Reader {
             case "reports":
                 within(key) { r in
                     for (i, v) in r.list(value).enumerated() {
-                        if let rep = r.within(String(i), { $0.readReport(v) }) {
+                        if let rep = r.within(i, { $0.readReport(v) }) {
                             file.reports.append(rep)
                         }
                     }
@@ -299,7 +318,7 @@ private struct Reader {
                     r.group(value, &file.justice.facts) { r, k, v in
                         guard k == "restrainingOrders" else { return false }
                         for (i, d) in r.list(v).enumerated() {
-                            if let date = r.within(String(i), { $0.date(d, required: true, bounded: true) }).value {
+                            if let date = r.within(i, { $0.date(d, required: true, bounded: true) }).value {
                                 file.justice.restrainingOrders.append(date)
                             }
                         }
@@ -342,15 +361,15 @@ private struct Reader {
                 case "factors":
                     r.path.removeLast()
                     r.within(key) { $0.group(value, &m.factors) }
-                    r.path.append(key)
+                    r.path.append(.key(key))
                 case "aces":
                     for (i, a) in r.list(value).enumerated() {
-                        if let ace = r.within(String(i), { $0.enumValue(a, AceKind.self, required: true) }).value { m.aces.append(ace) }
+                        if let ace = r.within(i, { $0.enumValue(a, AceKind.self, required: true) }).value { m.aces.append(ace) }
                     }
                 default:
                     r.path.removeLast()
                     r.ignore(key)
-                    r.path.append(key)
+                    r.path.append(.key(key))
                 }
             }
         }
@@ -395,7 +414,7 @@ private struct Reader {
                     if a.isEmpty { r.fail(.range, "at least one kind is required") }
                     kindsOK = !a.isEmpty
                     for (i, k) in a.enumerated() {
-                        if let kind = r.within(String(i), { $0.enumValue(k, IncidentKind.self, required: true) }).value { kinds.append(kind) }
+                        if let kind = r.within(i, { $0.enumValue(k, IncidentKind.self, required: true) }).value { kinds.append(kind) }
                         else { kindsOK = false }
                     }
                 default: r.fail(.type, "expected a list")
@@ -410,7 +429,7 @@ private struct Reader {
                 case "perpetrators", "victims", "witnesses":
                     var refs: [String] = []
                     for (i, m) in r.list(value).enumerated() {
-                        if let id = r.within(String(i), { $0.memberRef(m, ids: ids) }) { refs.append(id) }
+                        if let id = r.within(i, { $0.memberRef(m, ids: ids) }) { refs.append(id) }
                     }
                     switch key {
                     case "perpetrators": inc.perpetrators = refs
@@ -424,7 +443,7 @@ private struct Reader {
                 default:
                     r.path.removeLast()
                     r.ignore(key)
-                    r.path.append(key)
+                    r.path.append(.key(key))
                 }
             }
         }
@@ -464,7 +483,7 @@ private struct Reader {
             switch k {
             case "agencies":
                 for (i, a) in r.list(v).enumerated() {
-                    r.within(String(i)) { r in
+                    r.within(i) { r in
                         guard let o = r.object(a, what: "an agency") else { return }
                         guard let kv = r.required(o, "kind"),
                               let kind = r.within("kind", { $0.enumValue(kv, AgencyKind.self, required: true) }).value else {
@@ -487,7 +506,7 @@ private struct Reader {
                 }
             case "interventions":
                 for (i, a) in r.list(v).enumerated() {
-                    r.within(String(i)) { r in
+                    r.within(i) { r in
                         guard let o = r.object(a, what: "an intervention") else { return }
                         var iv = CaseFile.Intervention()
                         for (key, x) in o.pairs {
@@ -501,7 +520,7 @@ private struct Reader {
                                 default:
                                     r.path.removeLast()
                                     r.ignore(key)
-                                    r.path.append(key)
+                                    r.path.append(.key(key))
                                 }
                             }
                         }
@@ -537,7 +556,7 @@ private struct Reader {
                             default:
                                 r.path.removeLast()
                                 r.ignore(k)
-                                r.path.append(k)
+                                r.path.append(.key(k))
                             }
                         }
                     }
@@ -560,7 +579,7 @@ private struct Reader {
                 default:
                     r.path.removeLast()
                     r.ignore(key)
-                    r.path.append(key)
+                    r.path.append(.key(key))
                 }
             }
         }
