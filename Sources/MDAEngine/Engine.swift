@@ -39,11 +39,16 @@ public final class Engine: Sendable {
     }
 
     /// Evaluates a typed case.
-    /// - Parameter missingFacts: compute `missing`; without it `missing` is empty (everything
-    ///   else, including `provisional`, is unchanged).
-    public func evaluate(_ file: CaseFile, missingFacts: Bool = true) -> Decision {
+    /// - Parameters:
+    ///   - missingFacts: compute `missing`; without it `missing` is empty (everything else,
+    ///     including `provisional`, is unchanged).
+    ///   - traceFacts: record the facts each rule read; without it every trace entry keeps its
+    ///     rule and result but has no facts, and actions have no `because` (for impact analysis,
+    ///     which compares results only).
+    public func evaluate(_ file: CaseFile, missingFacts: Bool = true, traceFacts: Bool = true) -> Decision {
         let graph = CaseGraph().build(file)
-        var run = Evaluation(ruleset: ruleset, tracing: true)
+        var run = Evaluation(ruleset: ruleset, tracing: traceFacts)
+        run.details = true
         run.run(case: graph, judgement: file.professionalJudgement)
         return assemble(run, file: file, missingFacts: missingFacts)
     }
@@ -58,7 +63,8 @@ public final class Engine: Sendable {
     func assemble(_ run: Evaluation, file: CaseFile, missingFacts: Bool) -> Decision {
         let rs = ruleset
         let rules = rs.rules
-        let recorder = run.recorder!
+        let recorder = run.recorder ?? TraceRecorder()
+        let spans = run.recorder == nil ? Array(repeating: (fields: 0..<0, slots: 0..<0), count: rules.count) : run.spans
         let outcome = run.routeOutcome
         let acute = Kleene.bool(run.values[rs.acuteIndex])
 
@@ -85,7 +91,7 @@ public final class Engine: Sendable {
         let actions: [Decision.ActionResult] = rs.actions.compactMap { i in
             guard Kleene.bool(run.values[i]) == true else { return nil }
             var because: [String] = []
-            for read in recorder.slots[run.spans[i].slots] {
+            for read in recorder.slots[spans[i].slots] {
                 let name = rs.slotNames[read.slot]
                 let counts: Bool
                 switch read.value {
@@ -104,7 +110,7 @@ public final class Engine: Sendable {
         // One array of rule reads for the whole run; each entry takes its slice.
         let allRuleReads = recorder.slots.map { RuleRead(rule: rs.slotNames[$0.slot], value: $0.value) }
         for (k, rule) in rules.enumerated() {
-            let span = run.spans[k]
+            let span = spans[k]
             trace.append(TraceEntry(rule: rule.id, result: run.values[k], fieldReads: recorder.fields[span.fields],
                                     ruleReads: allRuleReads[span.slots], reasonLength: nil))
             if rule.kind == .decision {

@@ -22,8 +22,8 @@ public enum ImpactAnalysis {
             switch CaseDecoder.decode(document.value) {
             case .failure: return .rejected(document.location)
             case .success(let file):
-                let change = CaseChange(location: document.location, base: base.evaluate(file, missingFacts: false),
-                                        new: new.evaluate(file, missingFacts: false))
+                let change = CaseChange(location: document.location, base: base.evaluate(file, missingFacts: false, traceFacts: false),
+                                        new: new.evaluate(file, missingFacts: false, traceFacts: false))
                 return change.changed ? .changed(change) : .unchanged
             }
         }

@@ -16,6 +16,9 @@ struct Evaluation {
     var spans: [(fields: Range<Int>, slots: Range<Int>)]
     var routeOutcome = RouteOutcome()
     var warnings: [String] = []
+    /// Whether profiles list their held and unknown indicators in file order (a decision's
+    /// view); counterfactuals need only match values and statuses.
+    var details: Bool
 
     /// The route before and after professional judgement.
     struct RouteOutcome {
@@ -32,6 +35,7 @@ struct Evaluation {
         self.values = Array(repeating: .null, count: ruleset.rules.count)
         self.members = Array(repeating: [], count: ruleset.rules.count)
         self.recorder = tracing ? TraceRecorder() : nil
+        self.details = tracing
         self.spans = tracing ? Array(repeating: (0..<0, 0..<0), count: ruleset.rules.count) : []
     }
 
@@ -157,7 +161,7 @@ struct Evaluation {
         let rule = ruleset.rules[k]
         // Without a trace (counterfactuals, route only) the indicator order and the held and
         // unknown id lists are never read: the match value and status do not depend on order.
-        let tracing = recorder != nil
+        let tracing = details
         let indicators = tracing ? rule.inputs.sorted { ruleset.rules[$0].position < ruleset.rules[$1].position } : rule.inputs
         var core: [Value] = []
         var held = 0.0, unknownWeight = 0.0, supportTotal = 0.0, allTotal = 0.0, trueTotal = 0.0
