@@ -1,5 +1,6 @@
 import Foundation
 import MDAEngine
+import MDARegression
 
 /// One `mda` subcommand.
 protocol Command {
@@ -25,5 +26,19 @@ extension Command {
         } catch {
             throw .ruleset(error)
         }
+    }
+
+    /// The cases or fixtures under `paths` (files, folders, `.jsonl` lines); none found is an
+    /// error naming `what` ("cases", "fixtures").
+    static func readSources(_ paths: [String], what: String) throws(CLIError) -> [CaseSource] {
+        guard !paths.isEmpty else { throw .usage("expected at least one file or folder of \(what)") }
+        let sources: [CaseSource]
+        do {
+            sources = try InputFiles.sources(paths)
+        } catch {
+            throw .unreadable(path: error.path, why: error.message)
+        }
+        guard !sources.isEmpty else { throw .failed("no \(what) found under \(paths.joined(separator: " "))", code: ExitCode.invalidInput) }
+        return sources
     }
 }

@@ -36,14 +36,7 @@ enum DiffCommand: Command {
             throw .ruleset(error)
         }
         let paths = try args.positionals()
-        guard !paths.isEmpty else { throw .usage("expected at least one case file or folder") }
-        let sources: [CaseSource]
-        do {
-            sources = try InputFiles.sources(paths)
-        } catch {
-            throw .unreadable(path: error.path, why: error.message)
-        }
-        guard !sources.isEmpty else { throw .failed("no cases found under \(paths.joined(separator: " "))", code: ExitCode.invalidInput) }
+        let sources = try readSources(paths, what: "cases")
         let report = ImpactAnalysis.run(sources, base: Engine(ruleset: base), new: Engine(ruleset: new))
         if format == "json" {
             io.writeBytes(report.json + [10])

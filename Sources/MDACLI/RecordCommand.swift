@@ -35,14 +35,7 @@ enum RecordCommand: Command {
         let overwrite = args.flag("--overwrite")
         let ruleset = try loadRuleset(&args)
         let paths = try args.positionals()
-        guard !paths.isEmpty else { throw .usage("expected at least one case file or folder") }
-        let sources: [CaseSource]
-        do {
-            sources = try InputFiles.sources(paths)
-        } catch {
-            throw .unreadable(path: error.path, why: error.message)
-        }
-        guard !sources.isEmpty else { throw .failed("no cases found under \(paths.joined(separator: " "))", code: ExitCode.invalidInput) }
+        let sources = try readSources(paths, what: "cases")
 
         let engine = Engine(ruleset: ruleset)
         let recorded = Parallel.map(count: sources.count) { i -> Result<(String?, [UInt8]), FixtureError> in

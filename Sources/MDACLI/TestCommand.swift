@@ -52,13 +52,7 @@ enum TestCommand: Command {
                 throw .failed(error.description, code: ExitCode.invalidInput)
             }
         }
-        let sources: [CaseSource]
-        do {
-            sources = try InputFiles.sources(paths)
-        } catch {
-            throw .unreadable(path: error.path, why: error.message)
-        }
-        guard !sources.isEmpty else { throw .failed("no fixtures found under \(paths.joined(separator: " "))", code: ExitCode.invalidInput) }
+        let sources = try readSources(paths, what: "fixtures")
 
         let wantCoverage = showCoverage || minCoverage != nil
         let result = RegressionSuite.run(sources, engine: Engine(ruleset: ruleset), filter: filter, coverage: wantCoverage)

@@ -15,38 +15,27 @@ enum Kleene {
     }
 
     /// OR over values: true if any is true; else unknown (merged) if any is unknown; else false.
-    static func or(_ values: [Value]) -> Value {
-        var paths: [String] = []
-        var unknown = false
-        var sets = 0
-        var only: Value = .null
-        for v in values {
-            switch v {
-            case .bool(true): return .bool(true)
-            case .bool(false): continue
-            case .unknown(let u): unknown = true; paths += u.paths; sets += 1; only = v
-            default: unknown = true; sets += 2
-            }
-        }
-        if sets == 1 { return only }   // one unknown set: already sorted and deduplicated
-        return unknown ? .unknown(UnknownSet(paths)) : .bool(false)
-    }
+    static func or(_ values: [Value]) -> Value { fold(values, deciding: true) }
 
     /// AND over values: false if any is false; else unknown (merged) if any is unknown; else true.
-    static func and(_ values: [Value]) -> Value {
+    static func and(_ values: [Value]) -> Value { fold(values, deciding: false) }
+
+    /// Kleene OR (`deciding` true) or AND (`deciding` false): the deciding value wins; otherwise
+    /// unknown with every unknown's facts merged; otherwise the other boolean.
+    private static func fold(_ values: [Value], deciding: Bool) -> Value {
         var paths: [String] = []
         var unknown = false
         var sets = 0
         var only: Value = .null
         for v in values {
             switch v {
-            case .bool(false): return .bool(false)
-            case .bool(true): continue
+            case .bool(let b):
+                if b == deciding { return v }
             case .unknown(let u): unknown = true; paths += u.paths; sets += 1; only = v
             default: unknown = true; sets += 2
             }
         }
         if sets == 1 { return only }   // one unknown set: already sorted and deduplicated
-        return unknown ? .unknown(UnknownSet(paths)) : .bool(true)
+        return unknown ? .unknown(UnknownSet(paths)) : .bool(!deciding)
     }
 }

@@ -1,3 +1,4 @@
+import CELConformance
 import Foundation
 import Testing
 @testable import CEL
@@ -11,39 +12,6 @@ struct ConformanceFrontEndTests {
     static let files = ["basic", "comparisons", "conversions", "fields", "fp_math", "integer_math", "lists",
                         "logic", "macros", "macros2", "namespace", "parse", "plumbing", "string", "timestamps"]
 
-    /// Parses the plain type strings used in `typeEnv` (`int`, `list(int)`, `map(string, int)`, …).
-    static func parseType(_ text: Substring) -> CELType? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        switch t {
-        case "int": return .int
-        case "uint": return .uint
-        case "double": return .double
-        case "bool": return .bool
-        case "string": return .string
-        case "bytes": return .bytes
-        case "null_type": return .null
-        case "dyn": return .dyn
-        default: break
-        }
-        if t.hasPrefix("list("), t.hasSuffix(")") {
-            return parseType(t.dropFirst(5).dropLast()).map { .list($0) }
-        }
-        if t.hasPrefix("map("), t.hasSuffix(")") {
-            let inner = t.dropFirst(4).dropLast()
-            var level = 0
-            for i in inner.indices {
-                switch inner[i] {
-                case "(": level += 1
-                case ")": level -= 1
-                case "," where level == 0:
-                    guard let k = parseType(inner[..<i]), let v = parseType(inner[inner.index(after: i)...]) else { return nil }
-                    return .map(k, v)
-                default: break
-                }
-            }
-        }
-        return nil
-    }
 
     @Test("every value-producing conformance expression compiles",
           .enabled(if: FileManager.default.fileExists(atPath: directory)),
@@ -60,7 +28,7 @@ struct ConformanceFrontEndTests {
             for entry in test["typeEnv"] as? [[String: Any]] ?? [] {
                 let name = try #require(entry["name"] as? String)
                 let typeText = try #require(entry["type"] as? String)
-                let type = try #require(Self.parseType(Substring(typeText)))
+                let type = try ConformanceLoader.parseType(typeText)
                 decls.append(.variable(name, type))
             }
             let env = try Environment(declarations: decls, container: test["container"] as? String ?? "",
