@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# bench/compare.sh — mda against GoRules zen-engine on the same cases, pinned to the same core,
+# in one run; then the daemon (mda serve) over a pipe. Not run in CI: it builds release,
+# downloads zen-engine from PyPI into a virtual environment under .build/, and takes minutes.
+#
+#   bench/compare.sh                       # typical.json and large.json, 4 s per case each
+#   SECONDS_PER_CASE=10 CORE=0 bench/compare.sh
+#
+# Environment: CORE (default 1) the core both engines are pinned to; SECONDS_PER_CASE
+# (default 4) mda bench's budget per case and Zen's seconds per run (Zen does 5 runs);
+# PEERS (default ../shared/peers); SCRATCH (default .build) the SwiftPM scratch path;
+# SERVE_REQUESTS (default 200000) pipelined requests for the daemon benchmark;
+# INSTRUCTIONS=1 also compares instructions per decision under valgrind --tool=callgrind
+# (load-independent; use it when the machine is shared and wall-clock figures are noisy).
+#
+# Prints each engine's figures, then per case the ratio of decisions per second (mda / Zen,
+# full mda decision with trace and missing facts against Zen's route only, and against Zen
+# with its trace), and mda's total against its own decode + encode.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CORE=${CORE:-1}
+SECONDS_PER_CASE=${SECONDS_PER_CASE:-4}
+PEERS=${PEERS:-../shared/peers}
+export PEERS
+SCRATCH=${SCRATCH:-.build}
+SERVE_REQUESTS=${SERVE_REQUESTS:-200000}
+CASES=("$PEERS/cases/typical.json" "$PEERS/cases/large.json")
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), pinned to core $CORE"
+
+echo "== building release ($SCRATCH)"
+swift build -c release --scratch-path "$SCRATCH" --product mda >/dev/null
+swift build -c release --scratch-path "$SCRATCH" --product serve-bench >/dev/null 2>&1 || true
+MDA="$SCRATCH/release/mda"
+
+echo "== zen-engine 2.1.3 in $SCRATCH/zen-venv"
+if [ ! -x "$SCRATCH/zen-venv/bin/python" ]; then python3 -m venv "$SCRATCH/zen-venv"; fi
+"$SCRATCH/zen-venv/bin/pip" install --quiet zen-engine==2.1.3
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+echo "== mda bench (one thread, core $CORE)"
+taskset -c "$CORE" "$MDA" bench --seconds "$SECONDS_PER_CASE" --json "${CASES[@]}" | tee "$TMP/mda.jsonl"
+echo "== zen_peer.py (route only, core $CORE)"
+taskset -c "$CORE" "$SCRATCH/zen-venv/bin/python" "$PEERS/zen/zen_peer.py" --seconds "$(echo "$SECONDS_PER_CASE / 5" | bc -l)" \
+    "${CASES[@]}" | tee "$TMP/zen.jsonl"
+echo "== zen_peer.py --trace (core $CORE)"
+taskset -c "$CORE" "$SCRATCH/zen-venv/bin/python" "$PEERS/zen/zen_peer.py" --trace --seconds "$(echo "$SECONDS_PER_CASE / 5" | bc -l)" \
+    "${CASES[@]}" | tee "$TMP/zen-trace.jsonl"
+
+echo "== ratios (target: mda/zen >= 2.0; total <= 3.0 x (decode + encode))"
+python3 - "$TMP/mda.jsonl" "$TMP/zen.jsonl" "$TMP/zen-trace.jsonl" <<'EOF'
+import json, os, sys
+def load(p): return {os.path.basename(d["case"]): d for d in map(json.loads, open(p))}
+mda, zen, zent = load(sys.argv[1]), load(sys.argv[2]), load(sys.argv[3])
+print(f'{"case":<14}{"mda dec/s":>11}{"zen dec/s":>11}{"mda/zen":>9}{"zen+trace":>11}{"mda/zen+tr":>12}{"total/(dec+enc)":>17}')
+for name, m in mda.items():
+    z, zt = zen[name], zent[name]
+    own = m["total_us"] / (m["decode_us"] + m["encode_us"])
+    print(f'{name:<14}{m["decisions_per_s"]:>11.0f}{z["decisions_per_s"]:>11.0f}{m["decisions_per_s"] / z["decisions_per_s"]:>9.2f}'
+          f'{zt["decisions_per_s"]:>11.0f}{m["decisions_per_s"] / zt["decisions_per_s"]:>12.2f}{own:>17.2f}')
+EOF
+
+if [ "${INSTRUCTIONS:-0}" = 1 ]; then
+    echo "== instructions per decision (callgrind; mda: whole bytes-to-bytes decision, Zen: evaluate)"
+    count() { valgrind --tool=callgrind --callgrind-out-file="$TMP/cg" "$@" >/dev/null 2>"$TMP/cg.err"; sed -n 's/.*refs: *//p' "$TMP/cg.err" | tr -d ,; }
+    for c in "${CASES[@]}"; do
+        valgrind --tool=callgrind --callgrind-out-file="$TMP/cg.mda" "$MDA" bench --iterations 10 "$c" >/dev/null 2>&1
+        mda=$(callgrind_annotate --inclusive=yes "$TMP/cg.mda" 2>/dev/null | grep 'phaseTotalySi' | grep '\[' | head -1 | awk '{gsub(",","",$1); print $1/10}')
+        z1=$(count "$SCRATCH/zen-venv/bin/python" bench/zen_n.py "$c" 1); z11=$(count "$SCRATCH/zen-venv/bin/python" bench/zen_n.py "$c" 11)
+        t1=$(count "$SCRATCH/zen-venv/bin/python" bench/zen_n.py "$c" 1 trace); t11=$(count "$SCRATCH/zen-venv/bin/python" bench/zen_n.py "$c" 11 trace)
+        python3 -c "m=$mda; z=($z11-$z1)/10; t=($t11-$t1)/10; print(f'$(basename "$c"): mda {m/1e6:.2f}M, zen {z/1e6:.2f}M (zen/mda {z/m:.2f}), zen+trace {t/1e6:.2f}M (zen+trace/mda {t/m:.2f})')"
+    done
+fi
+
+echo "== daemon: mda serve over a pipe"
+if [ -x "$SCRATCH/release/serve-bench" ]; then
+    "$SCRATCH/release/serve-bench" --mda "$MDA" --cases "$PEERS/cases/typical.json" --pipelined "$SERVE_REQUESTS"
+else
+    echo "serve-bench did not build; skipped (see Sources/serve-bench)"
+fi
