@@ -187,10 +187,12 @@ public final class Service: Sendable {
         }
     }
 
-    /// `evaluate`: params `{"case": …, "explain": bool, "lang": "nl"|"en"}`.
+    /// `evaluate`: params `{"case": …, "explain": bool, "lang": "nl"|"en", "missing": bool}`.
+    /// `missing: false` skips the missing-facts counterfactuals (the decision's `missing` is
+    /// then empty), for callers that need a fast answer on cases full of unknowns.
     private func evaluate(_ params: JSONValue?) -> Result<Answer, RPCError> {
         let object: JSONObject
-        switch Self.objectParams(params, allowed: ["case", "explain", "lang"]) {
+        switch Self.objectParams(params, allowed: ["case", "explain", "lang", "missing"]) {
         case .success(let o): object = o
         case .failure(let e): return .failure(e)
         }
@@ -205,6 +207,12 @@ public final class Service: Sendable {
         case .bool(let flag)?: explain = flag
         default: problems.append(RPCParamError(path: "/params/explain", code: .type, message: "explain must be a boolean"))
         }
+        var missingFacts = true
+        switch object["missing"] {
+        case nil: break
+        case .bool(let flag)?: missingFacts = flag
+        default: problems.append(RPCParamError(path: "/params/missing", code: .type, message: "missing must be a boolean"))
+        }
         var language = Language.nl
         switch object["lang"] {
         case nil: break
@@ -217,7 +225,7 @@ public final class Service: Sendable {
         guard problems.isEmpty else { return .failure(RPCError(.invalidParams, data: .paramErrors(problems))) }
 
         let engine = slot.current
-        switch engine.evaluate(json: caseValue) {
+        switch engine.evaluate(json: caseValue, missingFacts: missingFacts) {
         case .success(let decision):
             let text = explain ? Explanation.text(decision, ruleset: engine.ruleset, language: language) : nil
             return .success(.decision(decision, text))

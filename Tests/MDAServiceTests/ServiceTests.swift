@@ -203,6 +203,7 @@ import Testing
             (TestSupport.evaluate(c, extra: #","explain":"yes""#), "/params/explain", "type"),
             (TestSupport.evaluate(c, extra: #","lang":"de""#), "/params/lang", "enum"),
             (TestSupport.evaluate(c, extra: #","lang":1"#), "/params/lang", "type"),
+            (TestSupport.evaluate(c, extra: #","missing":"no""#), "/params/missing", "type"),
             (TestSupport.evaluate(c, extra: #","explian":true"#), "/params/explian", "unknown_param"),
             (TestSupport.evaluate(c, extra: #","a/b~":true"#), "/params/a~1b~0", "unknown_param"),
             (TestSupport.evaluate(c, extra: #","explain":true,"explain":false"#), "/params/explain", "duplicate_param"),
@@ -247,6 +248,17 @@ import Testing
         let expected = try JSONReader().read(DecisionWriter.bytes(decision))
         #expect(r["result"] == expected)
         #expect(r["result"]?["explanation"] == nil)
+    }
+
+    @Test func evaluateWithoutMissingFacts() {
+        // A case with no facts at all is provisional with missing facts; `missing: false` drops only those.
+        let sparse = #"{"schema":"mda-case/1","caseId":"s-1","referenceDate":"2026-01-01","members":[{"id":"a","age":30}]}"#
+        let full = response(TestSupport.evaluate(sparse))
+        let fast = response(TestSupport.evaluate(sparse, extra: #","missing":false"#))
+        #expect(full["result"]?["missing"]?.arrayValue?.isEmpty == false)
+        #expect(fast["result"]?["missing"]?.arrayValue?.isEmpty == true)
+        #expect(fast["result"]?["provisional"] == full["result"]?["provisional"])
+        #expect(fast["result"]?["route"] == full["result"]?["route"])
     }
 
     @Test func evaluateWithExplanation() {
