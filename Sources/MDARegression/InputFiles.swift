@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 
 /// Turns the paths given to a command into input documents, in a stable order.
 ///
@@ -67,10 +74,27 @@ public enum InputFiles {
         guard !isDirectory.boolValue else {
             throw InputFileError(code: .unreadable, path: path, message: "it is a folder")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read straight into the byte array (no intermediate `Data` copy: a caseload can be
+        // hundreds of megabytes).
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
             throw InputFileError(code: .unreadable, path: path, message: "permission denied or I/O error")
         }
-        return [UInt8](data)
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var st = stat()
+        if fstat(fd, &st) == 0, st.st_size > 0 { bytes.reserveCapacity(Int(st.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputFileError(code: .unreadable, path: path, message: "I/O error while reading")
+            }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
     }
 
     private static func walk(_ folder: String) throws(InputFileError) -> [String] {
