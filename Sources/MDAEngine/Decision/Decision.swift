@@ -87,9 +87,14 @@ public struct TraceEntry: Sendable {
 
 /// A case field a rule read.
 public struct FieldRead: Sendable {
+    /// The record read from (its `path` is the record's JSON Pointer).
     public let object: ObjectValue
+    /// The field's index in the record's type.
     public let field: Int
-    public let value: Value
+
+    /// The value read: records are immutable, so it is the stored field value (kept there rather
+    /// than copied into every read).
+    public var value: Value { object.fields[field] }
 
     /// The field's JSON Pointer.
     public var pointer: String { (object.path ?? "") + "/" + object.type.fields[field].name }

@@ -45,7 +45,7 @@ struct Evaluation {
         let rules = ruleset.rules
         for k in rules.indices {
             if coneOnly && !ruleset.routeCone[k] { continue }
-            let fieldStart = recorder?.fields.count ?? 0
+            let fieldStart = recorder?.startRule() ?? 0
             let slotStart = recorder?.slots.count ?? 0
             evaluateRule(k, judgement: judgement)
             if let recorder {

@@ -6,6 +6,8 @@ import CEL
 final class TraceRecorder: EvaluationObserver {
     var fields: [FieldRead] = []
     var slots: [(slot: Int, value: Value)] = []
+    /// Where the current rule's field reads begin.
+    private var ruleStart = 0
 
     init() {
         fields.reserveCapacity(1024)
@@ -20,7 +22,16 @@ final class TraceRecorder: EvaluationObserver {
             if case .object(let o)? = items.first, o.type !== CaseSchema.member { return }
         default: break
         }
-        fields.append(FieldRead(object: object, field: field, value: value))
+        // A condition often reads one field twice in a row (`"a" in i.kinds || "b" in i.kinds`);
+        // the trace lists each fact once, so the repeat is not recorded.
+        if fields.count > ruleStart, let last = fields.last, last.object === object, last.field == field { return }
+        fields.append(FieldRead(object: object, field: field))
+    }
+
+    /// Marks the start of a rule's reads; returns the index of its first field read.
+    func startRule() -> Int {
+        ruleStart = fields.count
+        return ruleStart
     }
 
     func didRead(slot: Int, value: Value) {
