@@ -59,11 +59,8 @@ public final class Program: Sendable {
                     : activation.bindings[name] ?? .error("no_such_attribute", "no value bound for '\(name)'")
             }
         }
-        var frame = Frame(slots: slots, localCount: localCount, hoistCount: hoistCount, bindings: activation.bindings,
-                          unknownPatterns: activation.unknownPatterns, observer: observer)
-        if activation.unknownPatterns.isEmpty {
-            return root.eval(&frame)
-        }
-        return unknownAwareRoot.eval(&frame)
+        let node = activation.unknownPatterns.isEmpty ? root : unknownAwareRoot
+        return Frame.evaluate(slots: slots, localCount: localCount, hoistCount: hoistCount, bindings: activation.bindings,
+                              unknownPatterns: activation.unknownPatterns, observer: observer) { node.eval(&$0) }
     }
 }

@@ -1,13 +1,18 @@
 /// The mutable state of one evaluation, passed `inout` through the node tree: the activation's
 /// slot values, the comprehension locals, and the optional observer.
+///
+/// `locals` and `hoisted` are owned by ``Frame/evaluate(slots:localCount:hoistCount:bindings:unknownPatterns:observer:_:)``
+/// and valid only during that call. They are plain buffers rather than arrays: a program is
+/// evaluated about a thousand times per decision, a program without comprehensions allocates
+/// nothing, and array writes paid a uniqueness check each.
 struct Frame {
     /// Values of declared variables, by slot.
     let slots: [Value]
     /// Comprehension variables and accumulators, by local index assigned at plan time.
-    var locals: [Value]
+    let locals: UnsafeMutableBufferPointer<Value>
     /// Loop-invariant subexpressions of comprehension bodies, computed on first use in each
     /// evaluation of their comprehension (nil = not yet computed).
-    var hoisted: [Value?]
+    let hoisted: UnsafeMutableBufferPointer<Value?>
     /// Variables bound by name (unchecked, dynamic evaluation only).
     let bindings: [String: Value]
     /// Attribute paths declared unknown (consulted only by the unknown-aware plan).
@@ -15,13 +20,37 @@ struct Frame {
     /// The observer of reads, or nil.
     let observer: EvaluationObserver?
 
-    init(slots: [Value], localCount: Int, hoistCount: Int = 0, bindings: [String: Value], unknownPatterns: [String],
-         observer: EvaluationObserver?) {
-        self.slots = slots
-        self.locals = [Value](repeating: .null, count: localCount)
-        self.hoisted = [Value?](repeating: nil, count: hoistCount)
-        self.bindings = bindings
-        self.unknownPatterns = unknownPatterns
-        self.observer = observer
+    /// Runs `body` with a frame whose `localCount` locals (initially null) and `hoistCount`
+    /// hoisted values (initially not computed) exist for the duration of the call.
+    @inline(__always)
+    static func evaluate(slots: [Value], localCount: Int, hoistCount: Int, bindings: [String: Value],
+                         unknownPatterns: [String], observer: EvaluationObserver?,
+                         _ body: (inout Frame) -> Value) -> Value {
+        let locals = buffer(of: Value.self, count: localCount, initializedTo: .null)
+        let hoisted = buffer(of: Value?.self, count: hoistCount, initializedTo: nil)
+        defer {
+            release(locals)
+            release(hoisted)
+        }
+        var frame = Frame(slots: slots, locals: locals, hoisted: hoisted, bindings: bindings,
+                          unknownPatterns: unknownPatterns, observer: observer)
+        return body(&frame)
+    }
+
+    /// A buffer of `count` copies of `value`; empty (no allocation) when `count` is 0.
+    @inline(__always)
+    private static func buffer<T>(of: T.Type, count: Int, initializedTo value: T) -> UnsafeMutableBufferPointer<T> {
+        guard count > 0 else { return UnsafeMutableBufferPointer(start: nil, count: 0) }
+        let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+        b.initialize(repeating: value)
+        return b
+    }
+
+    /// Deinitializes and frees a buffer made by `buffer(of:count:initializedTo:)`.
+    @inline(__always)
+    private static func release<T>(_ b: UnsafeMutableBufferPointer<T>) {
+        guard b.count > 0 else { return }
+        b.deinitialize()
+        b.deallocate()
     }
 }
