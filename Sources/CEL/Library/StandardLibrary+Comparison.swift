@@ -22,8 +22,8 @@ extension StandardLibrary {
     static func inContainer(_ elem: Value, _ container: Value) -> Value {
         switch container {
         case .list(let items):
-            for item in items where item.celEquals(elem) { return .bool(true) }
-            return .bool(false)
+            // `contains` lends each element to the predicate (a `for` loop copied each one).
+            return .bool(items.contains { $0.celEquals(elem) })
         case .map(let m):
             return .bool(m.contains(elem))
         default:

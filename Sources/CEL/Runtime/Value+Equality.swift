@@ -6,6 +6,13 @@ extension Value {
     /// never equal), lists and maps element-wise, objects field-wise, types by name; values
     /// of different kinds are unequal.
     public func celEquals(_ other: Value) -> Bool {
+        // Strings first, without building the `(self, other)` tuple below: switching over the
+        // tuple copies (retains and releases) both payloads, and string comparisons (`==`, `in`
+        // on lists of codes) are the most frequent ones in rules.
+        if case .string(let a) = self {
+            if case .string(let b) = other { return Value.sameScalars(a, b) }
+            return false
+        }
         switch (self, other) {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
@@ -41,6 +48,8 @@ extension Value {
     /// String equality by code points (no Unicode normalization, unlike Swift's `==`).
     @inline(__always)
     static func sameScalars(_ a: String, _ b: String) -> Bool {
+        // The UTF-8 count is stored in native and small strings: unequal lengths need no bytes.
+        guard a.utf8.count == b.utf8.count else { return false }
         var x = a
         var y = b
         return x.withUTF8 { p in
