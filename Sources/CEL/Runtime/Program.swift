@@ -60,7 +60,7 @@ public final class Program: Sendable {
             }
         }
         let node = activation.unknownPatterns.isEmpty ? root : unknownAwareRoot
-        return Frame.evaluate(slots: slots, localCount: localCount, hoistCount: hoistCount, bindings: activation.bindings,
-                              unknownPatterns: activation.unknownPatterns, observer: observer) { node.eval(&$0) }
+        return Frame.evaluate(node, slots: slots, localCount: localCount, hoistCount: hoistCount,
+                              bindings: activation.bindings, unknownPatterns: activation.unknownPatterns, observer: observer)
     }
 }

@@ -1,13 +1,15 @@
 /// The mutable state of one evaluation, passed `inout` through the node tree: the activation's
 /// slot values, the comprehension locals, and the optional observer.
 ///
-/// `locals` and `hoisted` are owned by ``Frame/evaluate(slots:localCount:hoistCount:bindings:unknownPatterns:observer:_:)``
-/// and valid only during that call. They are plain buffers rather than arrays: a program is
-/// evaluated about a thousand times per decision, a program without comprehensions allocates
-/// nothing, and array writes paid a uniqueness check each.
+/// `locals` and `hoisted` are owned by ``Frame/evaluate(_:slots:localCount:hoistCount:bindings:unknownPatterns:observer:)``
+/// and valid only during that call, as are `slots` and `observer`, which are borrowed from the
+/// caller's activation without retaining them. They are plain buffers and an unowned reference
+/// rather than arrays and a strong one: a program is evaluated about a thousand times per
+/// decision, a program without comprehensions allocates nothing, array writes paid a uniqueness
+/// check each, and every retain made per evaluation was paid a thousand times.
 struct Frame {
     /// Values of declared variables, by slot.
-    let slots: [Value]
+    let slots: UnsafeBufferPointer<Value>
     /// Comprehension variables and accumulators, by local index assigned at plan time.
     let locals: UnsafeMutableBufferPointer<Value>
     /// Loop-invariant subexpressions of comprehension bodies, computed on first use in each
@@ -18,23 +20,24 @@ struct Frame {
     /// Attribute paths declared unknown (consulted only by the unknown-aware plan).
     let unknownPatterns: [String]
     /// The observer of reads, or nil.
-    let observer: EvaluationObserver?
+    unowned(unsafe) let observer: EvaluationObserver?
 
-    /// Runs `body` with a frame whose `localCount` locals (initially null) and `hoistCount`
+    /// Evaluates `node` with a frame whose `localCount` locals (initially null) and `hoistCount`
     /// hoisted values (initially not computed) exist for the duration of the call.
     @inline(__always)
-    static func evaluate(slots: [Value], localCount: Int, hoistCount: Int, bindings: [String: Value],
-                         unknownPatterns: [String], observer: EvaluationObserver?,
-                         _ body: (inout Frame) -> Value) -> Value {
+    static func evaluate(_ node: EvalNode, slots: [Value], localCount: Int, hoistCount: Int, bindings: [String: Value],
+                         unknownPatterns: [String], observer: EvaluationObserver?) -> Value {
         let locals = buffer(of: Value.self, count: localCount, initializedTo: .null)
         let hoisted = buffer(of: Value?.self, count: hoistCount, initializedTo: nil)
         defer {
             release(locals)
             release(hoisted)
         }
-        var frame = Frame(slots: slots, locals: locals, hoisted: hoisted, bindings: bindings,
-                          unknownPatterns: unknownPatterns, observer: observer)
-        return body(&frame)
+        return slots.withUnsafeBufferPointer { slots in
+            var frame = Frame(slots: slots, locals: locals, hoisted: hoisted, bindings: bindings,
+                              unknownPatterns: unknownPatterns, observer: observer)
+            return node.eval(&frame)
+        }
     }
 
     /// A buffer of `count` copies of `value`; empty (no allocation) when `count` is 0.
