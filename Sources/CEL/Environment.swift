@@ -78,10 +78,17 @@ public struct Environment: Sendable {
         self.variableTypes = types
         self.constants = constants
 
-        var table: [String: FunctionDecl] = [:]
-        var all = StandardLibrary.functions
-        if options.enableKleeneExtensions { all += KleeneLibrary.functions }
-        for decl in all + functions {
+        // The standard (and Kleene) tables are merged once per process; an environment only
+        // adds its host functions to a copy.
+        var table = options.enableKleeneExtensions ? Environment.standardWithKleene : Environment.standardOnly
+        try Environment.merge(functions, into: &table)
+        self.functions = table
+    }
+
+    /// Adds declarations to a function table, merging overloads of the same name.
+    /// - Throws: ``CELEnvironmentError`` when an overload id is declared twice.
+    private static func merge(_ decls: [FunctionDecl], into table: inout [String: FunctionDecl]) throws(CELEnvironmentError) {
+        for decl in decls {
             if let existing = table[decl.name] {
                 let ids = Set(existing.overloads.map(\.id))
                 if let clash = decl.overloads.first(where: { ids.contains($0.id) }) {
@@ -94,8 +101,19 @@ public struct Environment: Sendable {
                 table[decl.name] = decl
             }
         }
-        self.functions = table
     }
+
+    private static let standardOnly: [String: FunctionDecl] = {
+        var table: [String: FunctionDecl] = [:]
+        try! merge(StandardLibrary.functions, into: &table)
+        return table
+    }()
+
+    private static let standardWithKleene: [String: FunctionDecl] = {
+        var table = standardOnly
+        try! merge(KleeneLibrary.functions, into: &table)
+        return table
+    }()
 
     // MARK: - Lookup
 
