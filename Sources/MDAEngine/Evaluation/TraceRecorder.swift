@@ -4,10 +4,12 @@ import CEL
 ///
 /// The decision's trace, its explanation and rule coverage are all views of this stream.
 final class TraceRecorder: EvaluationObserver {
-    var fields: [FieldRead] = []
-    var slots: [(slot: Int, value: Value)] = []
+    // One recorder belongs to one evaluation on one thread, so the runtime's dynamic
+    // exclusivity checks on these (about a seventh of evaluation time) buy nothing.
+    @exclusivity(unchecked) var fields: [FieldRead] = []
+    @exclusivity(unchecked) var slots: [(slot: Int, value: Value)] = []
     /// Where the current rule's field reads begin.
-    private var ruleStart = 0
+    @exclusivity(unchecked) private var ruleStart = 0
 
     init() {
         fields.reserveCapacity(1024)
