@@ -77,8 +77,9 @@ enum TestCommand: Command {
                 throw .failed("cannot write JUnit XML to \(junit)", code: ExitCode.invalidInput)
             }
         }
-        let perSecond = result.seconds > 0 ? Int(Double(result.fixtures.count) / result.seconds) : 0
-        out += "ran \(result.fixtures.count) fixture\(result.fixtures.count == 1 ? "" : "s") in "
+        let ran = result.fixtures.count - result.skipped
+        let perSecond = result.seconds > 0 ? Int(Double(ran) / result.seconds) : 0
+        out += "ran \(ran) fixture\(ran == 1 ? "" : "s") in "
             + String(format: "%.2f", result.seconds) + " s on \(Parallel.cores) core\(Parallel.cores == 1 ? "" : "s") (\(perSecond)/s)\n"
         out += result.closingLine + "\n"
         io.write(out)

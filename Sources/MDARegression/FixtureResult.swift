@@ -10,6 +10,8 @@ public struct FixtureResult: Sendable {
     public var error: FixtureError?
     /// Wall-clock seconds spent on parsing, evaluating and comparing.
     public var seconds: Double
+    /// True for a plain `mda-case/1` document among the fixtures: not run, not a failure.
+    public var skipped = false
 
     /// Creates a result.
     public init(location: String, title: String?, failures: [ExpectationFailure], error: FixtureError?, seconds: Double) {

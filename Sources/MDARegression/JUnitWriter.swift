@@ -14,13 +14,15 @@ public enum JUnitWriter {
         let tests = result.fixtures.count, failures = result.failed, errors = result.unusable
         let time = seconds(result.seconds)
         out += "<testsuites name=\"\(escape(suiteName))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(time)\">\n"
-        out += "  <testsuite name=\"\(escape(suiteName))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\" time=\"\(time)\">\n"
+        out += "  <testsuite name=\"\(escape(suiteName))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(result.skipped)\" time=\"\(time)\">\n"
         for f in result.fixtures {
             let (classname, name) = names(f.location)
             out += "    <testcase classname=\"\(escape(classname))\" name=\"\(escape(name))\" time=\"\(seconds(f.seconds))\""
             if let error = f.error {
                 out += ">\n      <error type=\"\(escape(error.code.rawValue))\" message=\"\(escape(error.message))\">"
                 out += escape(error.description, attribute: false) + "</error>\n    </testcase>\n"
+            } else if f.skipped {
+                out += ">\n      <skipped message=\"a plain mda-case/1 document, not a fixture\"/>\n    </testcase>\n"
             } else if let first = f.failures.first {
                 out += ">\n      <failure type=\"expectation\" message=\"\(escape(first.description))\">"
                 out += escape(f.report, attribute: false) + "</failure>\n    </testcase>\n"

@@ -20,7 +20,9 @@ public enum RegressionSuite {
         }
 
         /// Fixtures whose expectations all held.
-        public var passed: Int { fixtures.filter(\.passed).count }
+        public var passed: Int { fixtures.filter { $0.passed && !$0.skipped }.count }
+        /// Plain `mda-case/1` documents found among the fixtures (not run).
+        public var skipped: Int { fixtures.filter(\.skipped).count }
         /// Fixtures with failed expectations.
         public var failed: Int { fixtures.filter { $0.error == nil && !$0.failures.isEmpty }.count }
         /// Fixtures that could not be used.
@@ -30,6 +32,7 @@ public enum RegressionSuite {
         public var closingLine: String {
             var line = "\(passed) passed, \(failed) failed"
             if unusable > 0 { line += ", \(unusable) unusable" }
+            if skipped > 0 { line += ", \(skipped) skipped (plain cases, not fixtures)" }
             return line
         }
     }
@@ -71,7 +74,16 @@ public enum RegressionSuite {
         let t0 = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 }
         let fixture: Fixture
-        switch Fixture.parse(source) {
+        let parsed = Fixture.parseJSON(source)
+        // A plain mda-case/1 document beside the fixtures (an example to try `mda evaluate` on)
+        // is not a fixture: it is counted as skipped, not as unusable.
+        if case .success(let value) = parsed, value["schema"] != nil, value["case"] == nil, value["expect"] == nil {
+            if let filter, !source.location.lowercased().contains(filter) { return nil }
+            var skipped = FixtureResult(location: source.location, title: nil, failures: [], error: nil, seconds: elapsed())
+            skipped.skipped = true
+            return skipped
+        }
+        switch parsed.flatMap({ Fixture.parse($0, location: source.location) }) {
         case .failure(let error):
             if let filter, !source.location.lowercased().contains(filter) { return nil }
             return FixtureResult(location: source.location, title: nil, failures: [], error: error, seconds: elapsed())

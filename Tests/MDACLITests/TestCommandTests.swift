@@ -16,6 +16,15 @@ import Testing
         #expect(!r.out.contains("FLAGGED"))
     }
 
+    @Test func wholeFixturesFolderSkipsThePlainExampleCases() {
+        let r = Captured.run(["test", Captured.root + "/Fixtures"])
+        #expect(r.code == 0, "\(r.out)\(r.err)")
+        let last = r.out.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.contains(" passed, 0 failed, "))
+        #expect(last.hasSuffix(" skipped (plain cases, not fixtures)"))
+        #expect(!r.out.contains("unusable"))
+    }
+
     @Test func withoutExceptionsTheFallbacksAreFlagged() {
         let r = Captured.run(["test", "--min-coverage", "100", cases])
         #expect(r.code == 1)
