@@ -108,7 +108,7 @@ public final class Engine: Sendable {
         var trace: [TraceEntry] = []
         trace.reserveCapacity(rules.count + 1)
         // One array of rule reads for the whole run; each entry takes its slice.
-        let allRuleReads = recorder.slots.map { RuleRead(rule: rs.slotNames[$0.slot], value: $0.value) }
+        let allRuleReads = recorder.slots.map { RuleRead(rule: rs.slotNames[$0.slot], value: $0.value, slot: $0.slot) }
         for (k, rule) in rules.enumerated() {
             let span = spans[k]
             trace.append(TraceEntry(rule: rule.id, result: run.values[k], fieldReads: recorder.fields[span.fields],
@@ -118,7 +118,7 @@ public final class Engine: Sendable {
                 let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
                 trace.append(TraceEntry(rule: "professional_judgement", result: target, fieldReads: [],
                                         ruleReads: [RuleRead(rule: "/professionalJudgement/escalateTo",
-                                                             value: j.escalateTo.value.map { .string($0.rawValue) } ?? .null)],
+                                                             value: j.escalateTo.value.map { .string($0.rawValue) } ?? .null, slot: -1)],
                                         reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
             }
         }

@@ -104,4 +104,7 @@ public struct FieldRead: Sendable {
 public struct RuleRead: Sendable {
     public let rule: String
     public let value: Value
+    /// The rule's activation slot (-1 for a fact that is not a rule), so repeats are found
+    /// without comparing names.
+    let slot: Int
 }

@@ -85,7 +85,7 @@ public enum DecisionWriter {
         // (record, field) pair identifies the pointer without building it. Rule names never
         // start with "/", so they cannot collide with pointers.
         var fieldsSeen = FirstSeen<FieldKey>()
-        var rulesSeen = FirstSeen<String>()
+        var rulesSeen = FirstSeen<Int>()
         var names = FieldNames()
         for e in d.trace {
             w.beginObject()
@@ -99,7 +99,7 @@ public enum DecisionWriter {
                 w.key(read.object.path ?? "", names.slashName(read.object.type, read.field))
                 value(read.value, &w)
             }
-            for read in e.ruleReads where rulesSeen.insert(read.rule) {
+            for read in e.ruleReads where rulesSeen.insert(read.slot) {
                 w.key(read.rule); value(read.value, &w)
             }
             if let n = e.reasonLength {
