@@ -6,29 +6,20 @@
 /// result's attribute paths merged (the generic shape would keep only the last unknown
 /// condition's paths, because `_?_:_` returns its unknown condition); an error makes it that
 /// error unless an unknown was also seen (unknowns win, as in the logical operators).
-final class CollectNode: EvalNode, @unchecked Sendable {
-    let range: EvalNode
-    let iterVar: Int
-    let iterVar2: Int?
+final class CollectNode: LoopNode, @unchecked Sendable {
     let predicate: EvalNode?
     /// The element to collect; nil collects the iteration value itself (filter).
     let transform: EvalNode?
 
     init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode?, transform: EvalNode?) {
-        self.range = range
-        self.iterVar = iterVar
-        self.iterVar2 = iterVar2
         self.predicate = predicate
         self.transform = transform
-        super.init(id: id)
+        super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
-    /// Hoisted-value slots of this comprehension's body, cleared before each evaluation.
-    var resetSlots: [Int] = []
-
     override func eval(_ f: inout Frame) -> Value {
-        for s in resetSlots { f.hoisted[s] = nil }
-        let r = range.eval(&f)
+        let (r, stop) = start(&f)
+        if let stop { return stop }
         var out: [Value] = []
         var unknown: UnknownSet?
         var failure: Value?
@@ -57,29 +48,10 @@ final class CollectNode: EvalNode, @unchecked Sendable {
             default: out.append(v)
             }
         }
-        switch r {
-        case .list(let items):
-            out.reserveCapacity(items.count)
-            for (i, item) in items.enumerated() {
-                if let i2 = iterVar2 {
-                    f.locals[iterVar] = .int(Int64(i))
-                    f.locals[i2] = item
-                } else {
-                    f.locals[iterVar] = item
-                }
-                visit(item, &f)
-            }
-        case .map(let m):
-            for (k, v) in m.entries {
-                f.locals[iterVar] = k
-                if let i2 = iterVar2 { f.locals[i2] = v }
-                visit(k, &f)
-            }
-        case .error, .unknown:
-            return r
-        default:
-            return .error(CELError(code: "no_matching_overload",
-                                   message: "cannot iterate over a value of type '\(r.kindName)'", exprID: id))
+        if case .list(let items) = r { out.reserveCapacity(items.count) }
+        forEach(r, &f) { f, item in
+            visit(item, &f)
+            return true
         }
         if let unknown { return .unknown(unknown) }
         if let failure { return tagged(failure) }

@@ -49,10 +49,7 @@ final class MapNode: EvalNode, @unchecked Sendable {
 }
 
 /// A comprehension (the expansion of every iterating macro) over a list or map.
-final class ComprehensionNode: EvalNode, @unchecked Sendable {
-    let range: EvalNode
-    let iterVar: Int
-    let iterVar2: Int?
+final class ComprehensionNode: LoopNode, @unchecked Sendable {
     let accuVar: Int
     let accuInit: EvalNode
     let condition: EvalNode
@@ -63,50 +60,23 @@ final class ComprehensionNode: EvalNode, @unchecked Sendable {
 
     init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?, accuVar: Int, accuInit: EvalNode,
          condition: EvalNode, step: EvalNode, result: EvalNode) {
-        self.range = range
-        self.iterVar = iterVar
-        self.iterVar2 = iterVar2
         self.accuVar = accuVar
         self.accuInit = accuInit
         self.condition = condition
         self.step = step
         self.result = result
         if case .bool(true)? = condition.constantValue { alwaysContinue = true } else { alwaysContinue = false }
-        super.init(id: id)
+        super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
-    /// Hoisted-value slots of this comprehension's body, cleared before each evaluation.
-    var resetSlots: [Int] = []
-
     override func eval(_ f: inout Frame) -> Value {
-        for s in resetSlots { f.hoisted[s] = nil }
-        let r = range.eval(&f)
-        switch r {
-        case .list(let items):
-            f.locals[accuVar] = accuInit.eval(&f)
-            for (i, item) in items.enumerated() {
-                if let i2 = iterVar2 {
-                    f.locals[iterVar] = .int(Int64(i))
-                    f.locals[i2] = item
-                } else {
-                    f.locals[iterVar] = item
-                }
-                if !alwaysContinue, case .bool(false) = condition.eval(&f) { break }
-                f.locals[accuVar] = step.eval(&f)
-            }
-        case .map(let m):
-            f.locals[accuVar] = accuInit.eval(&f)
-            for (k, v) in m.entries {
-                f.locals[iterVar] = k
-                if let i2 = iterVar2 { f.locals[i2] = v }
-                if !alwaysContinue, case .bool(false) = condition.eval(&f) { break }
-                f.locals[accuVar] = step.eval(&f)
-            }
-        case .error, .unknown:
-            return r
-        default:
-            return .error(CELError(code: "no_matching_overload",
-                                   message: "cannot iterate over a value of type '\(r.kindName)'", exprID: id))
+        let (r, stop) = start(&f)
+        if let stop { return stop }
+        f.locals[accuVar] = accuInit.eval(&f)
+        forEach(r, &f) { f, _ in
+            if !alwaysContinue, case .bool(false) = condition.eval(&f) { return false }
+            f.locals[accuVar] = step.eval(&f)
+            return true
         }
         return result.eval(&f)
     }

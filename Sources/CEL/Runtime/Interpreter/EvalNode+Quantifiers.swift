@@ -1,96 +1,52 @@
 /// `range.exists(x, p)` / `range.all(x, p)` (the macros' comprehension shapes, recognised at
 /// plan time): the same semantics as the generic comprehension (`||`/`&&` over the predicate
 /// results, stopping once decided) without evaluating the accumulator plumbing.
-final class QuantifierNode: EvalNode, @unchecked Sendable {
-    let range: EvalNode
-    let iterVar: Int
-    let iterVar2: Int?
+final class QuantifierNode: LoopNode, @unchecked Sendable {
     let predicate: EvalNode
     /// True for `exists` (or-fold from false), false for `all` (and-fold from true).
     let isExists: Bool
 
     init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode, isExists: Bool) {
-        self.range = range
-        self.iterVar = iterVar
-        self.iterVar2 = iterVar2
         self.predicate = predicate
         self.isExists = isExists
-        super.init(id: id)
+        super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
-    /// Hoisted-value slots of this comprehension's body, cleared before each evaluation.
-    var resetSlots: [Int] = []
-
     override func eval(_ f: inout Frame) -> Value {
-        for s in resetSlots { f.hoisted[s] = nil }
-        let r = range.eval(&f)
+        let (r, stop) = start(&f)
+        if let stop { return stop }
         var accu = Value.bool(!isExists)
-        switch r {
-        case .list(let items):
-            var i = 0
-            for item in items {
-                if let i2 = iterVar2 {
-                    f.locals[iterVar] = .int(Int64(i))
-                    f.locals[i2] = item
-                } else {
-                    f.locals[iterVar] = item
-                }
-                i += 1
-                let p = predicate.eval(&f)
-                if case .bool(let b) = p, b == isExists { return p }
-                accu = isExists ? StandardLibrary.logicalOr(accu, p) : StandardLibrary.logicalAnd(accu, p)
+        var decided: Value?
+        forEach(r, &f) { f, _ in
+            let p = predicate.eval(&f)
+            if case .bool(let b) = p, b == isExists {
+                decided = p
+                return false
             }
-        case .map(let m):
-            for (k, v) in m.entries {
-                f.locals[iterVar] = k
-                if let i2 = iterVar2 { f.locals[i2] = v }
-                let p = predicate.eval(&f)
-                if case .bool(let b) = p, b == isExists { return p }
-                accu = isExists ? StandardLibrary.logicalOr(accu, p) : StandardLibrary.logicalAnd(accu, p)
-            }
-        case .error, .unknown:
-            return r
-        default:
-            return .error(CELError(code: "no_matching_overload",
-                                   message: "cannot iterate over a value of type '\(r.kindName)'", exprID: id))
+            accu = isExists ? StandardLibrary.logicalOr(accu, p) : StandardLibrary.logicalAnd(accu, p)
+            return true
         }
-        return tagged(accu)
+        return decided ?? tagged(accu)
     }
 }
 
 /// `range.atLeast(k, x, p)` (the Kleene comprehension shape, recognised at plan time): counts
 /// true, and unknown-or-error, predicate results without building accumulator values, and
 /// stops as soon as `k` trues were seen. Same results as the `@kleene_*` functions.
-final class AtLeastNode: EvalNode, @unchecked Sendable {
-    let range: EvalNode
+final class AtLeastNode: LoopNode, @unchecked Sendable {
     let count: EvalNode
-    let iterVar: Int
-    let iterVar2: Int?
     let predicate: EvalNode
 
     init(id: Int, range: EvalNode, count: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode) {
-        self.range = range
         self.count = count
-        self.iterVar = iterVar
-        self.iterVar2 = iterVar2
         self.predicate = predicate
-        super.init(id: id)
+        super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
-    /// Hoisted-value slots of this comprehension's body, cleared before each evaluation.
-    var resetSlots: [Int] = []
-
     override func eval(_ f: inout Frame) -> Value {
-        for s in resetSlots { f.hoisted[s] = nil }
-        let r = range.eval(&f)
+        let (r, stop) = start(&f)
         let kv = count.eval(&f)
-        switch r {
-        case .list, .map: break
-        case .error, .unknown: return r
-        default:
-            return .error(CELError(code: "no_matching_overload",
-                                   message: "cannot iterate over a value of type '\(r.kindName)'", exprID: id))
-        }
+        if let stop { return stop }
         guard case .int(let k) = kv else { return tagged(KleeneLibrary.new(kv)) }
         var trues: Int64 = 0
         var undecided: Int64 = 0
@@ -113,27 +69,11 @@ final class AtLeastNode: EvalNode, @unchecked Sendable {
             }
         }
         if trues >= k { return .bool(true) }
-        if case .list(let items) = r {
-            var i = 0
-            for item in items {
-                if let i2 = iterVar2 {
-                    f.locals[iterVar] = .int(Int64(i))
-                    f.locals[i2] = item
-                } else {
-                    f.locals[iterVar] = item
-                }
-                i += 1
-                add(predicate.eval(&f))
-                if trues >= k { return .bool(true) }
-            }
-        } else if case .map(let m) = r {
-            for (key, v) in m.entries {
-                f.locals[iterVar] = key
-                if let i2 = iterVar2 { f.locals[i2] = v }
-                add(predicate.eval(&f))
-                if trues >= k { return .bool(true) }
-            }
+        forEach(r, &f) { f, _ in
+            add(predicate.eval(&f))
+            return trues < k
         }
+        if trues >= k { return .bool(true) }
         if trues + undecided < k { return .bool(false) }
         return tagged(pending)
     }

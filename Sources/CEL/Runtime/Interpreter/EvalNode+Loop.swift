@@ -1,0 +1,60 @@
+/// The part every comprehension-shaped node shares: the range, one or two iteration variables,
+/// the hoisted body values to clear, and the walk over a list or map that binds the variables.
+class LoopNode: EvalNode, @unchecked Sendable {
+    let range: EvalNode
+    let iterVar: Int
+    /// The second variable of two-variable forms (list: index and element; map: key and value).
+    let iterVar2: Int?
+    /// Hoisted-value slots of this comprehension's body, cleared before each evaluation.
+    var resetSlots: [Int] = []
+
+    init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?) {
+        self.range = range
+        self.iterVar = iterVar
+        self.iterVar2 = iterVar2
+        super.init(id: id)
+    }
+
+    /// Clears the hoisted body values and evaluates the range.
+    /// - Returns: the range, or in `stop` the node's value when the range cannot be iterated:
+    ///   its own error or unknown, or a type error.
+    @inline(__always)
+    final func start(_ f: inout Frame) -> (range: Value, stop: Value?) {
+        for s in resetSlots { f.hoisted[s] = nil }
+        let r = range.eval(&f)
+        switch r {
+        case .list, .map: return (r, nil)
+        case .error, .unknown: return (r, r)
+        default:
+            return (r, .error(CELError(code: "no_matching_overload",
+                                       message: "cannot iterate over a value of type '\(r.kindName)'", exprID: id)))
+        }
+    }
+
+    /// Binds the iteration variables to each element of `r` in turn (a list's element, or index
+    /// and element; a map's key, or key and value) and calls `body` with the element (list) or
+    /// key (map), until `body` returns false.
+    @inline(__always)
+    final func forEach(_ r: Value, _ f: inout Frame, _ body: (inout Frame, Value) -> Bool) {
+        switch r {
+        case .list(let items):
+            for (i, item) in items.enumerated() {
+                if let i2 = iterVar2 {
+                    f.locals[iterVar] = .int(Int64(i))
+                    f.locals[i2] = item
+                } else {
+                    f.locals[iterVar] = item
+                }
+                if !body(&f, item) { return }
+            }
+        case .map(let m):
+            for (k, v) in m.entries {
+                f.locals[iterVar] = k
+                if let i2 = iterVar2 { f.locals[i2] = v }
+                if !body(&f, k) { return }
+            }
+        default:
+            return
+        }
+    }
+}
