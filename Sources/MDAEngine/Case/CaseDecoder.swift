@@ -211,6 +211,9 @@ private struct Reader {
         ignored.append(pointer(p))
     }
 
+    /// Records the current path as a key the schema does not define.
+    mutating func ignoreHere() { ignored.append(pointer(path)) }
+
     // MARK: The case
 
     mutating func readCase(_ json: JSONValue) -> CaseFile? {
@@ -359,17 +362,13 @@ private struct Reader {
                 case "perpetrator": m.perpetrator = r.tri(value)
                 case "pregnant": m.pregnant = r.tri(value)
                 case "factors":
-                    r.path.removeLast()
-                    r.within(key) { $0.group(value, &m.factors) }
-                    r.path.append(.key(key))
+                    r.group(value, &m.factors)
                 case "aces":
                     for (i, a) in r.list(value).enumerated() {
                         if let ace = r.within(i, { $0.enumValue(a, AceKind.self, required: true) }).value { m.aces.append(ace) }
                     }
                 default:
-                    r.path.removeLast()
-                    r.ignore(key)
-                    r.path.append(.key(key))
+                    r.ignoreHere()
                 }
             }
         }
@@ -441,9 +440,7 @@ private struct Reader {
                 case "policeInvolved": inc.policeInvolved = r.tri(value)
                 case "contactBanViolated": inc.contactBanViolated = r.tri(value)
                 default:
-                    r.path.removeLast()
-                    r.ignore(key)
-                    r.path.append(.key(key))
+                    r.ignoreHere()
                 }
             }
         }
@@ -518,9 +515,7 @@ private struct Reader {
                                 case "end": iv.end = r.date(x)
                                 case "outcome": iv.outcome = r.enumValue(x, InterventionOutcome.self)
                                 default:
-                                    r.path.removeLast()
-                                    r.ignore(key)
-                                    r.path.append(.key(key))
+                                    r.ignoreHere()
                                 }
                             }
                         }
@@ -554,9 +549,7 @@ private struct Reader {
                             case "closed":
                                 closed = r.date(x, bounded: true).value
                             default:
-                                r.path.removeLast()
-                                r.ignore(k)
-                                r.path.append(.key(k))
+                                r.ignoreHere()
                             }
                         }
                     }
@@ -577,9 +570,7 @@ private struct Reader {
                 case "escalateTo": j.escalateTo = r.enumValue(v, JudgementTarget.self)
                 case "reason": j.reason = r.string(v, field: key)
                 default:
-                    r.path.removeLast()
-                    r.ignore(key)
-                    r.path.append(.key(key))
+                    r.ignoreHere()
                 }
             }
         }
