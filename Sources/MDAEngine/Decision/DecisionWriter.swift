@@ -143,8 +143,7 @@ public enum DecisionWriter {
         case .double(let d): if d.isFinite { w.double(d) } else { w.null() }
         case .string(let s): w.string(s)
         case .timestamp(let t):
-            let days = Int((t.seconds >= 0 ? t.seconds : t.seconds - 86_399) / 86_400)
-            w.string(CaseDate(daysSinceEpoch: days).description)
+            w.string(CaseDate(t).description)
         case .list(let items):
             w.beginArray()
             for item in items { value(item, &w) }

@@ -130,7 +130,7 @@ extension Engine {
             let start = file.referenceDate.addingMonths(-ruleWindowMonths)
             for inc in file.incidents where inc.date >= start {
                 out.append(.object(ObjectValue(type: CaseSchema.trajectory,
-                                               fields: [.bool(true), .null, CaseGraph.date(inc.date.addingDays(-1))], path: pointer)))
+                                               fields: [.bool(true), .null, inc.date.addingDays(-1).celValue], path: pointer)))
             }
             return out
         default: return [.bool(true), .bool(false)]
@@ -163,6 +163,6 @@ extension Engine {
             days.insert(inc.date.daysSinceEpoch - 1)
         }
         let low = CaseDate(year: 1900, month: 1, day: 1)!.daysSinceEpoch
-        return days.filter { $0 <= ref.daysSinceEpoch && $0 >= low }.sorted().map { CaseGraph.date(CaseDate(daysSinceEpoch: $0)) }
+        return days.filter { $0 <= ref.daysSinceEpoch && $0 >= low }.sorted().map { CaseDate(daysSinceEpoch: $0).celValue }
     }
 }

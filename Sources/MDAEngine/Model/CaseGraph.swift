@@ -32,7 +32,7 @@ struct CaseGraph {
             let injury: Value
             if let v = inc.injury.value, v != .unknown { injury = .string(v.rawValue) } else { injury = leaf(p, "injury") }
             return .object(ObjectValue(type: CaseSchema.incident, fields: [
-                CaseGraph.date(inc.date), .list(inc.kinds.map { .string($0.rawValue) }),
+                inc.date.celValue, .list(inc.kinds.map { .string($0.rawValue) }),
                 refs(inc.perpetrators), refs(inc.victims), refs(inc.witnesses), injury,
                 tri(inc.weapon, p, "weapon"), tri(inc.policeInvolved, p, "policeInvolved"),
                 tri(inc.contactBanViolated, p, "contactBanViolated"),
@@ -41,7 +41,7 @@ struct CaseGraph {
         let reports: [Value] = file.reports.enumerated().map { i, r in
             let p = CaseGraph.path("/reports/", i, CaseGraph.reportPaths)
             return .object(ObjectValue(type: CaseSchema.report, fields: [
-                CaseGraph.date(r.date), enumeration(r.kind, p, "kind"), enumeration(r.reporter, p, "reporter"),
+                r.date.celValue, enumeration(r.kind, p, "kind"), enumeration(r.reporter, p, "reporter"),
             ], path: p))
         }
         let a = file.assessment
@@ -65,20 +65,20 @@ struct CaseGraph {
             let p = "/care/agencies/\(i)"
             return .object(ObjectValue(type: CaseSchema.agency, fields: [
                 .string(ag.kind.rawValue), date(ag.since, p, "since"),
-                ag.until.value.map(CaseGraph.date) ?? .null,   // reading 6: absent reads as null (still involved)
+                ag.until.value.map(\.celValue) ?? .null,   // reading 6: absent reads as null (still involved)
             ], path: p))
         }
         let interventions: [Value] = file.care.interventions.enumerated().map { i, iv in
             let p = "/care/interventions/\(i)"
             return .object(ObjectValue(type: CaseSchema.intervention, fields: [
                 iv.kind.value.map { .string($0) } ?? .null, date(iv.start, p, "start"),
-                iv.end.value.map(CaseGraph.date) ?? .null, enumeration(iv.outcome, p, "outcome"),
+                iv.end.value.map(\.celValue) ?? .null, enumeration(iv.outcome, p, "outcome"),
             ], path: p))
         }
         let care = ObjectValue(type: CaseSchema.care, fields: [.list(agencies), .list(interventions)] + group(file.care.facts, "/care"),
                                path: "/care")
         let justice = ObjectValue(type: CaseSchema.justice,
-                                  fields: [.list(file.justice.restrainingOrders.map(CaseGraph.date))] + group(file.justice.facts, "/justice"),
+                                  fields: [.list(file.justice.restrainingOrders.map(\.celValue))] + group(file.justice.facts, "/justice"),
                                   path: "/justice")
         let history = ObjectValue(type: CaseSchema.history, fields: [trajectory(file.previousMdaPlusPlus)], path: "/history")
         let j = file.professionalJudgement
@@ -88,7 +88,7 @@ struct CaseGraph {
         ], path: "/professionalJudgement")
 
         return .object(ObjectValue(type: CaseSchema.case, fields: [
-            .string(file.caseId), CaseGraph.date(file.referenceDate), .list(members), .list(relationships),
+            .string(file.caseId), file.referenceDate.celValue, .list(members), .list(relationships),
             .list(incidents), .list(reports), .object(assessment),
             .object(ObjectValue(type: CaseSchema.household, fields: group(file.household, "/household"), path: "/household")),
             .object(ObjectValue(type: CaseSchema.coerciveControl, fields: group(file.coerciveControl, "/coerciveControl"), path: "/coerciveControl")),
@@ -112,7 +112,7 @@ struct CaseGraph {
             return .object(ObjectValue(type: CaseSchema.trajectory, fields: [.bool(false), .null, .null], path: "/history/previousMdaPlusPlus"))
         case .known(.trajectory(let start, let closed)):
             return .object(ObjectValue(type: CaseSchema.trajectory, fields: [
-                .bool(true), start.value.map(CaseGraph.date) ?? .null, closed.map(CaseGraph.date) ?? .null,
+                .bool(true), start.value.map(\.celValue) ?? .null, closed.map(\.celValue) ?? .null,
             ], path: "/history/previousMdaPlusPlus"))
         case .absent, .null:
             return leaf("/history", "previousMdaPlusPlus")
@@ -234,7 +234,7 @@ struct CaseGraph {
     }
 
     func date(_ fact: Fact<CaseDate>, _ base: String, _ key: String) -> Value {
-        if case .known(let d) = fact { return CaseGraph.date(d) }
+        if case .known(let d) = fact { return d.celValue }
         return leaf(base, key)
     }
 
@@ -250,8 +250,6 @@ struct CaseGraph {
         return out
     }
 
-    /// A date as a CEL timestamp at midnight UTC.
-    static func date(_ d: CaseDate) -> Value { .timestamp(Timestamp(seconds: Int64(d.daysSinceEpoch) * 86_400)) }
 
     // Precomputed record paths, so building a case makes no strings for ordinary sizes.
     static let memberPaths = (0..<64).map { "/members/\($0)" }

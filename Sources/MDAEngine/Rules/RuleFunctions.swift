@@ -5,11 +5,6 @@ import CEL
 /// They are domain-neutral helpers: calendar arithmetic on dates (which CEL's durations cannot
 /// express, because months have different lengths) and three-valued tests.
 public enum RuleFunctions {
-    static func days(_ t: Timestamp) -> Int {
-        Int((t.seconds >= 0 ? t.seconds : t.seconds - 86_399) / 86_400)
-    }
-
-    static func timestamp(_ d: CaseDate) -> Value { .timestamp(Timestamp(seconds: Int64(d.daysSinceEpoch) * 86_400)) }
 
     /// Every host function.
     public static let all: [FunctionDecl] = [
@@ -19,7 +14,7 @@ public enum RuleFunctions {
                     return .error(CELError(code: "no_matching_overload", message: "addMonths(timestamp, int)"))
                 }
                 guard abs(n) < 120_000 else { return .error(CELError(code: "range", message: "addMonths: too many months")) }
-                return timestamp(CaseDate(daysSinceEpoch: days(t)).addingMonths(Int(n)))
+                return CaseDate(t).addingMonths(Int(n)).celValue
             },
         ]),
         FunctionDecl("addDays", overloads: [
@@ -28,7 +23,7 @@ public enum RuleFunctions {
                     return .error(CELError(code: "no_matching_overload", message: "addDays(timestamp, int)"))
                 }
                 guard abs(n) < 4_000_000 else { return .error(CELError(code: "range", message: "addDays: too many days")) }
-                return timestamp(CaseDate(daysSinceEpoch: days(t) + Int(n)))
+                return CaseDate(t).addingDays(Int(n)).celValue
             },
         ]),
         // Three-valued tests: they see unknowns (non-strict) and always answer true or false.
