@@ -59,13 +59,16 @@ public final class Ruleset: Sendable {
         var index: [String: Int] = [:]
         for (i, r) in rules.enumerated() { index[r.id] = i }
         self.ruleIndex = index
-        func of(_ kind: RuleKind) -> [Int] { rules.indices.filter { rules[$0].kind == kind } }
-        riskFactors = of(.riskFactor).sorted { rules[$0].position < rules[$1].position }
-        profiles = of(.profile).sorted { rules[$0].position < rules[$1].position }
-        criteria = of(.criterion).sorted { rules[$0].position < rules[$1].position }
+        // The rules of one kind in file order (evaluation order follows dependencies instead).
+        func of(_ kind: RuleKind) -> [Int] {
+            rules.indices.filter { rules[$0].kind == kind }.sorted { rules[$0].position < rules[$1].position }
+        }
+        riskFactors = of(.riskFactor)
+        profiles = of(.profile)
+        criteria = of(.criterion)
         categories = of(.category).sorted { rules[$0].level < rules[$1].level }
-        actions = of(.action).sorted { rules[$0].position < rules[$1].position }
-        phases = of(.phase).sorted { rules[$0].position < rules[$1].position }
+        actions = of(.action)
+        phases = of(.phase)
         routes = of(.route).compactMap { i in Route(rawValue: rules[i].id).map { (route: $0, index: i) } }
             .sorted { $0.route.rank > $1.route.rank }
         acuteIndex = of(.acute).first!
