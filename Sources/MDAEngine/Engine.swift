@@ -123,7 +123,7 @@ public final class Engine: Sendable {
             }
         }
 
-        var warnings = run.warnings
+        var warnings = run.warnings.map(\.message)
         warnings += file.ignoredKeys.map { "ignored unknown field \($0)" }
         if file.professionalJudgement.reason.value.map({ !$0.isEmpty }) == true && file.professionalJudgement.escalateTo.value == nil {
             warnings.append("professionalJudgement.reason is given without escalateTo")

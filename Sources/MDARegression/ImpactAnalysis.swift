@@ -5,8 +5,12 @@ import MDAEngine
 public enum ImpactAnalysis {
     /// Evaluates every source (a case or a fixture) with both engines, in parallel, and
     /// collects the changed decisions in input order.
+    ///
+    /// Each case is evaluated in full under the base ruleset only; under the new one just the
+    /// rules the change can reach are evaluated again (see ``RulesetChange``).
     public static func run(_ sources: [CaseSource], base: Engine, new: Engine, workers: Int = Parallel.cores) -> ImpactReport {
         let start = DispatchTime.now().uptimeNanoseconds
+        let change = RulesetChange(base: base.ruleset, new: new.ruleset)
         enum Outcome: Sendable {
             case unchanged
             case changed(CaseChange)
@@ -22,9 +26,9 @@ public enum ImpactAnalysis {
             switch CaseDecoder.decode(document.value) {
             case .failure: return .rejected(document.location)
             case .success(let file):
-                let change = CaseChange(location: document.location, base: base.evaluate(file, missingFacts: false, traceFacts: false),
-                                        new: new.evaluate(file, missingFacts: false, traceFacts: false))
-                return change.changed ? .changed(change) : .unchanged
+                guard let decisions = change.evaluateIfChanged(file) else { return .unchanged }
+                let difference = CaseChange(location: document.location, base: decisions.base, new: decisions.new)
+                return difference.changed ? .changed(difference) : .unchanged
             }
         }
         var report = ImpactReport(base: base.ruleset, new: new.ruleset)

@@ -3,7 +3,8 @@ import CEL
 /// One evaluation of a ruleset over one case: rule values in evaluation order, plus (when
 /// tracing) the event stream of every fact and rule read.
 struct Evaluation {
-    let ruleset: Ruleset
+    /// The ruleset evaluated (a rerun under a changed ruleset replaces it; see ``RulesetChange``).
+    var ruleset: Ruleset
     var activation: Activation
     /// Each rule's value, by rule index.
     var values: [Value]
@@ -15,7 +16,8 @@ struct Evaluation {
     /// Per rule index: where its reads start and end in the recorder.
     var spans: [(fields: Range<Int>, slots: Range<Int>)]
     var routeOutcome = RouteOutcome()
-    var warnings: [String] = []
+    /// Warnings in rule order, each with the index of the rule that raised it.
+    var warnings: [(rule: Int, message: String)] = []
     /// Whether profiles list their held and unknown indicators in file order (a decision's
     /// view); counterfactuals need only match values and statuses.
     var details: Bool
@@ -68,6 +70,26 @@ struct Evaluation {
         return alt
     }
 
+    /// This (finished, untraced) run carried over to `changed`, a ruleset laid out like this
+    /// one: the rules marked in `rules` are evaluated again under `changed`, in evaluation
+    /// order; every other rule keeps its value. Sound when the marked rules include every rule
+    /// whose definition, parameters or inputs differ (see ``RulesetChange``). The result equals
+    /// a full evaluation under `changed`, warnings included.
+    func rerun(under changed: Ruleset, rules marked: [Bool], judgement: CaseFile.ProfessionalJudgement) -> Evaluation {
+        var alt = self
+        alt.ruleset = changed
+        alt.recorder = nil
+        alt.spans = []
+        alt.warnings.removeAll { marked[$0.rule] }
+        let kept = alt.warnings.count
+        for k in changed.rules.indices where marked[k] { alt.evaluateRule(k, judgement: judgement) }
+        if kept > 0 && alt.warnings.count > kept {
+            // Back into rule order, as a full run would raise them (each rule's own stay in order).
+            alt.warnings = alt.warnings.enumerated().sorted { ($0.element.rule, $0.offset) < ($1.element.rule, $1.offset) }.map(\.element)
+        }
+        return alt
+    }
+
     /// Evaluates rule `k` and stores its value (and its rule slot).
     mutating func evaluateRule(_ k: Int, judgement: CaseFile.ProfessionalJudgement) {
         let rule = ruleset.rules[k]
@@ -112,7 +134,7 @@ struct Evaluation {
         let list = evaluate(iteration)
         guard case .list(let elements) = list else {
             if case .unknown = list { return list }
-            warnings.append("rule \(rule.id): its `for` list could not be evaluated")
+            warnings.append((k, "rule \(rule.id): its `for` list could not be evaluated"))
             return .unknown(UnknownSet([]))
         }
         var elementValues: [Value] = []
@@ -236,7 +258,7 @@ struct Evaluation {
                     outcome.raised = true
                 }
             } else {
-                warnings.append("professionalJudgement.escalateTo is ignored: it needs a non-empty reason")
+                warnings.append((k, "professionalJudgement.escalateTo is ignored: it needs a non-empty reason"))
             }
         }
         outcome.provisional = unknownRanks.contains { $0 > outcome.final.rank }

@@ -39,11 +39,17 @@ public final class Rule: Sendable {
     let membersUnknown: Program?
     /// Indexes (into the ruleset's rules) of the rules this rule reads.
     let inputs: [Int]
+    /// Everything besides its inputs and parameters that decides the rule's value: kind,
+    /// group, weight, core flag, level, loop variable and the source of every expression.
+    /// Two rules with equal definitions, inputs and parameter values have equal values.
+    let definition: String
+    /// The parameters its expressions reference, sorted.
+    let parameterNames: [String]
 
     init(id: String, kind: RuleKind, labelNL: String, labelEN: String, source: String, position: RulePosition,
          group: String?, weight: Double, isCore: Bool, level: Int, impliesNL: String?, impliesEN: String?,
          slot: Int, secondarySlot: Int?, condition: Program?, iteration: Program?, loopSlot: Int,
-         members: Program?, membersUnknown: Program?, inputs: [Int]) {
+         members: Program?, membersUnknown: Program?, inputs: [Int], definition: String, parameterNames: [String]) {
         self.id = id
         self.kind = kind
         self.labelNL = labelNL
@@ -64,6 +70,8 @@ public final class Rule: Sendable {
         self.members = members
         self.membersUnknown = membersUnknown
         self.inputs = inputs
+        self.definition = definition
+        self.parameterNames = parameterNames
     }
 
     /// The label in `language` (`nl` or `en`).

@@ -271,6 +271,7 @@ struct RulesetCompiler {
         var used: Set<String> = []
         var programs: [Int: [String: Program]] = [:]
         var inputs: [Int: Set<Int>] = [:]
+        var parameterReads: [Int: Set<String>] = [:]
         for i in order {
             let p = pending[i]
             var loopType: CELType?
@@ -292,6 +293,7 @@ struct RulesetCompiler {
                 do {
                     let checked = try env.check(parsed)
                     used.formUnion(checked.referencedNames)
+                    parameterReads[i, default: []].formUnion(checked.referencedNames.intersection(parameterNames))
                     let out = checked.outputType
                     switch key {
                     case "for":
@@ -343,7 +345,8 @@ struct RulesetCompiler {
                               slot: p.slot, secondarySlot: p.secondarySlot, condition: prog["value"] ?? prog["when"],
                               iteration: prog["for"], loopSlot: loopSlot, members: prog["members"],
                               membersUnknown: prog["members.unknown"],
-                              inputs: (inputs[i] ?? []).compactMap { position[$0] }.sorted()))
+                              inputs: (inputs[i] ?? []).compactMap { position[$0] }.sorted(),
+                              definition: RulesetCompiler.definition(p), parameterNames: (parameterReads[i] ?? []).sorted()))
         }
         let share: Double
         switch parameters.first(where: { $0.name == "profileSupportingShare" })?.value {
@@ -353,6 +356,15 @@ struct RulesetCompiler {
         }
         return Ruleset(name: name, version: version, sha256: sha, rules: rules, parameters: parameters,
                        warnings: sortedDiagnostics(), slotCount: slotCount, supportingShare: share)
+    }
+
+    /// A rule's definition apart from its inputs and parameters (see ``Rule/definition``).
+    static func definition(_ p: Pending) -> String {
+        var parts = [p.kind.rawValue, p.group ?? "", "\(p.weight)", "\(p.isCore)", "\(p.level)", p.loopVar ?? "", p.declaredType ?? ""]
+        for key in ["for", "value", "when", "members", "members.unknown"] {
+            parts.append(key + "=" + (p.parsed[key]?.2 ?? ""))
+        }
+        return parts.joined(separator: "\u{1F}")
     }
 
     func sortedDiagnostics() -> [RuleDiagnostic] {
