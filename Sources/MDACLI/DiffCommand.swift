@@ -36,8 +36,14 @@ enum DiffCommand: Command {
             throw .ruleset(error)
         }
         let paths = try args.positionals()
-        let sources = try readSources(paths, what: "cases")
-        let report = ImpactAnalysis.run(sources, base: Engine(ruleset: base), new: Engine(ruleset: new))
+        guard !paths.isEmpty else { throw .usage("expected at least one file or folder of cases") }
+        let report: ImpactReport
+        do {
+            report = try ImpactAnalysis.run(paths: paths, base: Engine(ruleset: base), new: Engine(ruleset: new))
+        } catch {
+            throw .unreadable(path: error.path, why: error.message)
+        }
+        guard report.cases > 0 else { throw .failed("no cases found under \(paths.joined(separator: " "))", code: ExitCode.invalidInput) }
         if format == "json" {
             io.writeBytes(report.json + [10])
         } else {

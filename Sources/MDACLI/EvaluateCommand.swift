@@ -31,9 +31,22 @@ enum EvaluateCommand: Command {
         let lines = args.flag("--lines")
         let paths = try args.positionals()
         guard paths.count == 1 else { throw .usage("expected exactly one FILE (or - for standard input)") }
-        let bytes = try io.read(path: paths[0])
         let engine = Engine(ruleset: ruleset)
-        if lines || InputFiles.isJSONLines(paths[0]) {
+        if paths[0] != "-" && (lines || InputFiles.isJSONLines(paths[0])) {
+            // A caseload file is read a batch at a time, so memory stays bounded.
+            let reader: JSONLinesReader
+            do { reader = try JSONLinesReader(path: paths[0]) } catch { throw .unreadable(path: error.path, why: error.message) }
+            var failed = false
+            while true {
+                let batch: [CaseSource]?
+                do { batch = try reader.next(maxCount: batchSize) } catch { throw .unreadable(path: error.path, why: error.message) }
+                guard let batch else { break }
+                if evaluateLines(batch, engine: engine, io: io) != ExitCode.ok { failed = true }
+            }
+            return failed ? ExitCode.invalidInput : ExitCode.ok
+        }
+        let bytes = try io.read(path: paths[0])
+        if lines {
             return evaluateLines(CaseSource.lines(of: bytes, file: paths[0]), engine: engine, io: io)
         }
         switch engine.evaluate(json: bytes) {
@@ -52,7 +65,7 @@ enum EvaluateCommand: Command {
     /// large caseloads); each batch is cut into chunks evaluated concurrently, and the batch's
     /// output is written in order before the next batch starts.
     static func evaluateLines(_ sources: [CaseSource], engine: Engine, io: IO) -> Int32 {
-        let batch = 2048
+        let batch = batchSize
         var failed = false
         var next = 0
         while next < sources.count {
@@ -84,6 +97,9 @@ enum EvaluateCommand: Command {
         }
         return failed ? ExitCode.invalidInput : ExitCode.ok
     }
+
+    /// Cases evaluated (and their output held) at a time.
+    static let batchSize = 2048
 
     /// One chunk's output and the lines in it that had input errors.
     struct Part: Sendable {

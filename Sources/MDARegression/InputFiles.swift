@@ -53,6 +53,35 @@ public enum InputFiles {
         return out
     }
 
+    /// Reads every document named by `paths`, in order, in batches of at most `maxCount`:
+    /// `.jsonl` files are read a batch of lines at a time (see ``JSONLinesReader``), so memory
+    /// stays bounded however large a caseload is. `body` is called once per batch.
+    /// - Throws: ``InputFileError`` for a missing or unreadable file or folder, or for `-`;
+    ///   batches before the failing file have been passed to `body`.
+    public static func forEachBatch(_ paths: [String], maxCount: Int = 4096,
+                                    _ body: ([CaseSource]) -> Void) throws(InputFileError) {
+        var batch: [CaseSource] = []
+        for file in try expand(paths) {
+            if file != "-" && isJSONLines(file) {
+                let reader = try JSONLinesReader(path: file)
+                while let lines = try reader.next(maxCount: maxCount - batch.count) {
+                    batch += lines
+                    if batch.count >= maxCount {
+                        body(batch)
+                        batch = []
+                    }
+                }
+            } else {
+                batch += try sources(file: file)
+                if batch.count >= maxCount {
+                    body(batch)
+                    batch = []
+                }
+            }
+        }
+        if !batch.isEmpty { body(batch) }
+    }
+
     /// Reads one file: one source, or one per line of a `.jsonl` file.
     /// - Throws: ``InputFileError`` when the file cannot be read.
     public static func sources(file: String) throws(InputFileError) -> [CaseSource] {
