@@ -184,7 +184,7 @@ struct Evaluation {
         // Without a trace (counterfactuals, route only) the indicator order and the held and
         // unknown id lists are never read: the match value and status do not depend on order.
         let tracing = details
-        let indicators = tracing ? rule.inputs.sorted { ruleset.rules[$0].position < ruleset.rules[$1].position } : rule.inputs
+        let indicators = tracing ? ruleset.indicatorsInFileOrder[k] ?? rule.inputs : rule.inputs
         var core: [Value] = []
         var held = 0.0, unknownWeight = 0.0, supportTotal = 0.0, allTotal = 0.0, trueTotal = 0.0
         var supportUnknowns: [String] = []
@@ -195,9 +195,9 @@ struct Evaluation {
             let v = read(i)
             allTotal += ind.weight
             switch v {
-            case .bool(true): trueTotal += ind.weight; if tracing { heldIDs.append(String(ind.id.dropFirst(rule.id.count + 1))) }
+            case .bool(true): trueTotal += ind.weight; if tracing { heldIDs.append(ruleset.indicatorNames[i]) }
             case .bool(false): break
-            default: if tracing { unknownIDs.append(String(ind.id.dropFirst(rule.id.count + 1))) }
+            default: if tracing { unknownIDs.append(ruleset.indicatorNames[i]) }
             }
             if ind.isCore {
                 core.append(v)

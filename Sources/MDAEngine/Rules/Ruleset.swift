@@ -38,6 +38,10 @@ public final class Ruleset: Sendable {
     let supportingShare: Double
     /// Rules the route and acute flag depend on (for counterfactual re-evaluation).
     let routeCone: [Bool]
+    /// Per profile rule index: its indicators in file order (the order a decision lists them).
+    let indicatorsInFileOrder: [Int: [Int]]
+    /// Per rule index: an indicator's id without its profile prefix (`jealousy`), else "".
+    let indicatorNames: [String]
 
     init(name: String, version: String, sha256: String, rules: [Rule], parameters: [RuleParameter], warnings: [RuleDiagnostic],
          slotCount: Int, supportingShare: Double) {
@@ -81,6 +85,13 @@ public final class Ruleset: Sendable {
             stack.append(contentsOf: rules[i].inputs)
         }
         routeCone = cone
+        var ordered: [Int: [Int]] = [:]
+        for i in profiles { ordered[i] = rules[i].inputs.sorted { rules[$0].position < rules[$1].position } }
+        indicatorsInFileOrder = ordered
+        indicatorNames = rules.map { r in
+            guard r.kind == .indicator, let g = r.group, r.id.hasPrefix(g + ".") else { return "" }
+            return String(r.id.dropFirst(g.count + 1))
+        }
     }
 
     /// The rule with `id`, if any.
