@@ -30,21 +30,26 @@ extension Engine {
             let site = sites[leaf]
             let marked = site.map { affectedRules(readers: $0.readers, run: run, dependents: dependents) }
             if let marked, !(rs.routes.contains { marked[$0.index] } || marked[rs.acuteIndex]) { continue }
+            // One copy of the run serves every candidate of this leaf (see `reevaluate`).
+            var scratch: Evaluation?
             for value in candidates(for: leaf, file: file, dates: dates) {
-                let alt: Evaluation
+                // Nothing a further value finds can add to the highest route and the acute flag.
+                if best == Route.allCases.max() && (!acuteUnknown || makesAcute) { break }
+                let route: Route, acute: Value
                 if let site, let marked, let changed = CaseGraph.replacing(site.object, field: site.field, with: value, in: root) {
-                    alt = run.rerun(case: changed, rules: marked, judgement: file.professionalJudgement)
+                    if scratch == nil { scratch = run.counterfactualCopy() }
+                    scratch!.reevaluate(case: changed, rules: marked, judgement: file.professionalJudgement)
+                    (route, acute) = (scratch!.routeOutcome.final, scratch!.values[rs.acuteIndex])
                 } else {
                     // A leaf the traced run never read (not expected): evaluate from scratch.
                     var graph = CaseGraph()
                     graph.overrides = [leaf: value]
                     var fresh = Evaluation(ruleset: rs, tracing: false)
                     fresh.run(case: graph.build(file), judgement: file.professionalJudgement, coneOnly: true)
-                    alt = fresh
+                    (route, acute) = (fresh.routeOutcome.final, fresh.values[rs.acuteIndex])
                 }
-                let route = alt.routeOutcome.final
                 if route > final, best == nil || route > best! { best = route }
-                if acuteUnknown, Kleene.bool(alt.values[rs.acuteIndex]) == true { makesAcute = true }
+                if acuteUnknown, Kleene.bool(acute) == true { makesAcute = true }
             }
             if best != nil || makesAcute {
                 result.append(Decision.MissingFact(fact: leaf, couldRaiseRouteTo: best, couldMakeAcute: makesAcute))

@@ -56,18 +56,27 @@ struct Evaluation {
         }
     }
 
-    /// A counterfactual of this (finished) run: the case replaced by `value` and only the rules
-    /// marked in `rules` evaluated again, in evaluation order; every other rule keeps its value.
-    /// Untraced. Sound when the marked rules include every rule whose value could change (see
-    /// `Engine.missing`).
-    func rerun(case value: Value, rules marked: [Bool], judgement: CaseFile.ProfessionalJudgement) -> Evaluation {
+    /// An untraced copy of this (finished) run, to be varied by
+    /// ``reevaluate(case:rules:judgement:)`` into counterfactuals: the case replaced and only
+    /// the marked rules evaluated again. Sound when the marked rules include every rule whose
+    /// value could change (see `Engine.missing`).
+    func counterfactualCopy() -> Evaluation {
         var alt = self
         alt.recorder = nil
         alt.spans = []
         alt.warnings = []
-        alt.activation.slots[0] = value
-        for k in ruleset.rules.indices where marked[k] { alt.evaluateRule(k, judgement: judgement) }
         return alt
+    }
+
+    /// Replaces the case by `value` and evaluates the marked rules again, in place.
+    ///
+    /// Calling it again with another value and the *same* marks needs no reset: every marked
+    /// rule is evaluated again before any marked rule reads it (evaluation order), and the
+    /// unmarked ones were never changed. So one copy serves all the candidate values of a leaf.
+    mutating func reevaluate(case value: Value, rules marked: [Bool], judgement: CaseFile.ProfessionalJudgement) {
+        warnings.removeAll(keepingCapacity: true)
+        activation.slots[0] = value
+        for k in ruleset.rules.indices where marked[k] { evaluateRule(k, judgement: judgement) }
     }
 
     /// This (finished, untraced) run carried over to `changed`, a ruleset laid out like this
