@@ -9,7 +9,16 @@ public struct UnknownSet: Sendable, Hashable {
         if UnknownSet.isStrictlyIncreasing(paths) {
             self.paths = paths
         } else {
-            self.paths = Array(Set(paths)).sorted()
+            // Sorting brings equal paths together (String's order agrees with its equality), so
+            // dropping adjacent repeats deduplicates without hashing every path.
+            var sorted = paths.sorted()
+            var kept = 0
+            for k in sorted.indices where kept == 0 || sorted[kept - 1] != sorted[k] {
+                sorted.swapAt(kept, k)
+                kept += 1
+            }
+            sorted.removeLast(sorted.count - kept)
+            self.paths = sorted
         }
     }
 

@@ -26,16 +26,22 @@ enum Kleene {
         var paths: [String] = []
         var unknown = false
         var sets = 0
-        var only: Value = .null
+        var first: UnknownSet?, second: UnknownSet?
         for v in values {
             switch v {
             case .bool(let b):
                 if b == deciding { return v }
-            case .unknown(let u): unknown = true; paths += u.paths; sets += 1; only = v
+            case .unknown(let u):
+                unknown = true
+                if first == nil { first = u } else if second == nil { second = u }
+                paths += u.paths
+                sets += 1
             default: unknown = true; sets += 2
             }
         }
-        if sets == 1 { return only }   // one unknown set: already sorted and deduplicated
+        // One or two unknown sets (the usual case) need no sort: they are sorted already.
+        if sets == 1, let first { return .unknown(first) }
+        if sets == 2, let first, let second { return .unknown(first.merged(with: second)) }
         return unknown ? .unknown(UnknownSet(paths)) : .bool(!deciding)
     }
 }
