@@ -54,20 +54,24 @@ public final class JSONLinesReader {
         let limit = max(1, maxCount)
         var scanned = 0   // bytes of `pending` already known to hold no line terminator
         while out.count < limit {
-            // Cut the complete lines wanted (up to the limit) off `pending` into one buffer.
-            var cut = 0, lines = 0, i = scanned
-            while i < pending.count && out.count + lines < limit {
-                if pending[i] == 0x0A { lines += 1; cut = i + 1 }
-                i += 1
+            // The ends of the complete lines wanted (up to the limit), found with memchr.
+            var ends: [Int] = []
+            pending.withUnsafeBufferPointer { p in
+                guard let base = p.baseAddress else { return }
+                var from = scanned
+                while from < p.count && out.count + ends.count < limit,
+                      let hit = memchr(base + from, 0x0A, p.count - from) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    ends.append(at)
+                    from = at + 1
+                }
             }
-            if lines > 0 {
-                let buffer = Array(pending[0..<cut])
-                pending.removeFirst(cut)
+            if let last = ends.last {
+                let buffer = Array(pending[0...last])
+                pending.removeFirst(last + 1)
                 scanned = 0
                 var start = 0
-                while start < buffer.count {
-                    var stop = start
-                    while buffer[stop] != 0x0A { stop += 1 }
+                for stop in ends {
                     take(buffer, start, stop, into: &out)
                     start = stop + 1
                 }
@@ -99,18 +103,17 @@ public final class JSONLinesReader {
 
     /// Appends the next chunk of the file to `pending` (marks the end when there is none).
     private func fill() throws(InputFileError) {
-        let old = pending.count
-        pending.reserveCapacity(old + chunkSize)
-        var n = 0
-        pending.append(contentsOf: repeatElement(0, count: chunkSize))
-        repeat {
-            n = pending.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + old, chunkSize) }
-        } while n < 0 && errno == EINTR
-        guard n >= 0 else {
-            pending.removeLast(chunkSize)
-            throw InputFileError(code: .unreadable, path: path, message: "I/O error while reading")
+        var failed = false
+        let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, count in
+            var n = 0
+            repeat {
+                n = systemRead(fd, buffer.baseAddress, chunkSize)
+            } while n < 0 && errno == EINTR
+            failed = n < 0
+            count = max(0, n)
         }
-        pending.removeLast(chunkSize - n)
-        if n == 0 { atEnd = true }
+        if failed { throw InputFileError(code: .unreadable, path: path, message: "I/O error while reading") }
+        if chunk.isEmpty { atEnd = true }
+        pending.append(contentsOf: chunk)
     }
 }
