@@ -21,11 +21,9 @@ extension Environment {
             case .function(let name, let ids): refs[id] = .function(name: name, overloadIDs: ids)
             }
         }
-        var constants: [String: Value] = [:]
-        for case .constant(let name, let value) in declarations { constants[name] = value }
         let env = self
         return Program(expr: ast.expr, functions: Array(functions.values), references: refs,
-                       slotNames: variableNames, constants: constants,
+                       slotNames: variableNames, constants: constantValues,
                        candidateNames: { env.candidateNames(for: $0) }, outputType: ast.outputType)
     }
 }

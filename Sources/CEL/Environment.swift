@@ -85,6 +85,61 @@ public struct Environment: Sendable {
         self.functions = table
     }
 
+    private init(declarations: [Declaration], container: String, options: Options, functions: [String: FunctionDecl],
+                 variableNames: [String], variableSlots: [String: Int], variableTypes: [String: CELType],
+                 constants: [String: Value]) {
+        self.declarations = declarations
+        self.container = container
+        self.options = options
+        self.functions = functions
+        self.variableNames = variableNames
+        self.variableSlots = variableSlots
+        self.variableTypes = variableTypes
+        self.constants = constants
+    }
+
+    /// This environment with `more` declared after the existing declarations (new variables
+    /// take the next slots). Equal to an environment built with all the declarations, but the
+    /// existing tables and the function table are reused rather than built again.
+    ///
+    /// - Throws: ``CELEnvironmentError`` when a name is declared twice or is invalid.
+    public func declaring(_ more: [Declaration]) throws(CELEnvironmentError) -> Environment {
+        var names = variableNames, slots = variableSlots, types = variableTypes, constants = self.constants
+        for declaration in more {
+            let name = declaration.name
+            guard !name.isEmpty, !name.hasPrefix("."), !name.hasSuffix(".") else {
+                throw CELEnvironmentError(code: "invalid_name", message: "invalid declaration name '\(name)'")
+            }
+            guard slots[name] == nil, constants[name] == nil else {
+                throw CELEnvironmentError(code: "duplicate_declaration", message: "'\(name)' is declared more than once")
+            }
+            switch declaration {
+            case .variable(_, let type):
+                slots[name] = names.count
+                names.append(name)
+                types[name] = type
+            case .constant(_, let value):
+                constants[name] = value
+            }
+        }
+        return Environment(declarations: declarations + more, container: container, options: options, functions: functions,
+                           variableNames: names, variableSlots: slots, variableTypes: types, constants: constants)
+    }
+
+    /// This environment with the declared variable `name` given the type `type` (its slot is
+    /// kept), or `nil` when no variable has that name.
+    public func retyping(_ name: String, as type: CELType) -> Environment? {
+        guard variableSlots[name] != nil else { return nil }
+        var types = variableTypes
+        types[name] = type
+        var declarations = self.declarations
+        if let k = declarations.firstIndex(where: { if case .variable(name, _) = $0 { return true } else { return false } }) {
+            declarations[k] = .variable(name, type)
+        }
+        return Environment(declarations: declarations, container: container, options: options, functions: functions,
+                           variableNames: variableNames, variableSlots: variableSlots, variableTypes: types, constants: constants)
+    }
+
     /// Adds declarations to a function table, merging overloads of the same name.
     /// - Throws: ``CELEnvironmentError`` when an overload id is declared twice.
     private static func merge(_ decls: [FunctionDecl], into table: inout [String: FunctionDecl]) throws(CELEnvironmentError) {
@@ -122,6 +177,9 @@ public struct Environment: Sendable {
 
     /// The declared type of variable `name`, or nil.
     public func variableType(of name: String) -> CELType? { variableTypes[name] }
+
+    /// Every declared constant by name.
+    var constantValues: [String: Value] { constants }
 
     /// The value of the declared constant `name`, or nil.
     public func constant(named name: String) -> Value? { constants[name] }
