@@ -205,6 +205,14 @@ struct CaseGraph {
                 if isShared { shared.append((ObjectIdentifier(o), result)) }
                 return result
             case .list(let items):
+                // Lists of the case graph are built from one typed array each, so the first
+                // element tells whether any element can hold the target.
+                switch items.first {
+                case .object(let first)?:
+                    if first.type !== target.type && !containers.contains(where: { $0 === first.type }) { return nil }
+                case .list?: break
+                default: return nil
+                }
                 var copy: [Value]?
                 for (i, x) in items.enumerated() {
                     guard let y = rewrite(x) else { continue }
