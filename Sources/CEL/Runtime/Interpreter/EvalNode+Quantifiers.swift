@@ -36,18 +36,34 @@ final class QuantifierNode: LoopNode, @unchecked Sendable {
 final class AtLeastNode: LoopNode, @unchecked Sendable {
     let count: EvalNode
     let predicate: EvalNode
+    /// Evaluates like the generic expansion: the count only over an iterable range, and the
+    /// predicate for every element (no early stop, also when the count is not an int). Planned
+    /// for predicates that nest a comprehension, which were planned generically before and keep
+    /// their reads.
+    let exhaustive: Bool
 
-    init(id: Int, range: EvalNode, count: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode) {
+    init(id: Int, range: EvalNode, count: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode,
+         exhaustive: Bool = false) {
         self.count = count
         self.predicate = predicate
+        self.exhaustive = exhaustive
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
     override func eval(_ f: inout Frame) -> Value {
         let (r, stop) = start(&f)
+        if exhaustive, let stop { return stop }
         let kv = count.eval(&f)
         if let stop { return stop }
-        guard case .int(let k) = kv else { return tagged(KleeneLibrary.new(kv)) }
+        guard case .int(let k) = kv else {
+            if exhaustive {
+                forEach(r, &f) { f, _ in
+                    _ = predicate.eval(&f)
+                    return true
+                }
+            }
+            return tagged(KleeneLibrary.new(kv))
+        }
         var trues: Int64 = 0
         var undecided: Int64 = 0
         var pending: Value = .null
@@ -68,10 +84,10 @@ final class AtLeastNode: LoopNode, @unchecked Sendable {
                 }
             }
         }
-        if trues >= k { return .bool(true) }
+        if trues >= k && !exhaustive { return .bool(true) }
         forEach(r, &f) { f, _ in
             add(predicate.eval(&f))
-            return trues < k
+            return exhaustive || trues < k
         }
         if trues >= k { return .bool(true) }
         if trues + undecided < k { return .bool(false) }

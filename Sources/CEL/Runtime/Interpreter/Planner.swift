@@ -14,6 +14,9 @@ struct Planner {
     let candidateNames: (String) -> [String]
     /// Whether to plan checks for activation-declared unknown attributes.
     let withUnknowns: Bool
+    /// Whether comprehensions of the macros' shapes get dedicated loop nodes (false plans every
+    /// comprehension generically, the reference the dedicated nodes are tested against).
+    let specialisedLoops: Bool
 
     private var scopes: [(name: String, index: Int)] = []
     /// The number of comprehension locals needed.
@@ -24,13 +27,15 @@ struct Planner {
     private var hoistSlots: [Int: Int] = [:]
 
     init(functions: [String: FunctionDecl], references: [Int: PlanReference], slotOf: @escaping (String) -> Int?,
-         constantOf: @escaping (String) -> Value?, candidateNames: @escaping (String) -> [String], withUnknowns: Bool) {
+         constantOf: @escaping (String) -> Value?, candidateNames: @escaping (String) -> [String], withUnknowns: Bool,
+         specialisedLoops: Bool = true) {
         self.functions = functions
         self.references = references
         self.slotOf = slotOf
         self.constantOf = constantOf
         self.candidateNames = candidateNames
         self.withUnknowns = withUnknowns
+        self.specialisedLoops = specialisedLoops
     }
 
     /// Merges declarations that share a name into one table.
@@ -211,7 +216,7 @@ struct Planner {
     }
 
     private mutating func planComprehension(_ e: Expr, _ c: Comprehension) -> EvalNode {
-        if let special = planSpecialComprehension(e, c) { return special }
+        if specialisedLoops, let special = planSpecialComprehension(e, c) { return special }
         let range = plan(c.iterRange)
         let accuInit = plan(c.accuInit)
         let depth = scopes.count
@@ -251,8 +256,22 @@ struct Planner {
             case .list(let xs): return xs.contains { uses($0, name) }
             case .map(let es): return es.contains { uses($0.key, name) || uses($0.value, name) }
             case .comprehension(let d):
-                return uses(d.iterRange, name) || uses(d.accuInit, name) || uses(d.loopCondition, name)
-                    || uses(d.loopStep, name) || uses(d.result, name)
+                // A nested comprehension's variables shadow `name` in its loop; its accumulator
+                // (every macro's is `@result`) also in its result.
+                if uses(d.iterRange, name) || uses(d.accuInit, name) { return true }
+                if d.iterVar != name, d.iterVar2 != name, d.accuVar != name,
+                   uses(d.loopCondition, name) || uses(d.loopStep, name) { return true }
+                return d.accuVar != name && uses(d.result, name)
+            }
+        }
+        func nests(_ x: Expr) -> Bool {
+            switch x.kind {
+            case .ident, .literal: return false
+            case .select(let o, _, _): return nests(o)
+            case .call(let t, _, let args): return (t.map(nests) ?? false) || args.contains(where: nests)
+            case .list(let xs): return xs.contains(where: nests)
+            case .map(let es): return es.contains { nests($0.key) || nests($0.value) }
+            case .comprehension: return true
             }
         }
         enum Shape { case exists, all, atLeast(Expr) }
@@ -286,7 +305,8 @@ struct Planner {
             }
             if let sum = call(add, "_+_", 2), isAccu(sum[0]), case .list(let one) = sum[1].kind, one.count == 1,
                !uses(one[0], c.accuVar), !(guardExpr.map { uses($0, c.accuVar) } ?? false) {
-                return planCollect(e, c, predicate: guardExpr, element: one[0])
+                let asGeneric = nests(one[0]) || (guardExpr.map(nests) ?? false)
+                return planCollect(e, c, predicate: guardExpr, element: one[0], conditionID: c.loopStep.id, asGeneric: asGeneric)
             }
         }
         guard let shape, let predicate, !uses(predicate, c.accuVar) else { return nil }
@@ -297,7 +317,11 @@ struct Planner {
         let iter = newLocal(c.iterVar)
         let iter2 = c.iterVar2.map { newLocal($0) }
         let bound = Set([c.iterVar, c.accuVar] + (c.iterVar2.map { [$0] } ?? []))
-        let hoisted = markHoistable([predicate], bound: bound)
+        // Loops over predicates that nest comprehensions were planned generically before the
+        // nested accumulator stopped counting as a use of this one; they keep the generic
+        // expansion's reads (no early stop for atLeast, nothing hoisted from its predicate).
+        let asGeneric = nests(predicate)
+        let hoisted = markHoistable(asGeneric ? [c.loopCondition, c.loopStep] : [predicate], bound: bound)
         let pred = plan(predicate)
         scopes.removeLast(scopes.count - depth)
         switch shape {
@@ -307,7 +331,8 @@ struct Planner {
             node.resetSlots = hoisted
             return node
         case .atLeast:
-            let node = AtLeastNode(id: e.id, range: range, count: countNode!, iterVar: iter, iterVar2: iter2, predicate: pred)
+            let node = AtLeastNode(id: e.id, range: range, count: countNode!, iterVar: iter, iterVar2: iter2, predicate: pred,
+                                   exhaustive: asGeneric)
             node.resetSlots = hoisted
             return node
         }
@@ -315,20 +340,24 @@ struct Planner {
 
     /// The shapes of `filter`, `map` (two and three arguments) and `transformList` over a list:
     /// accumulator `[]`, condition `true`, step `@result + [t]` optionally guarded by
-    /// `p ? @result + [t] : @result`, result `@result`.
-    private mutating func planCollect(_ e: Expr, _ c: Comprehension, predicate: Expr?, element: Expr) -> EvalNode {
+    /// `p ? @result + [t] : @result`, result `@result`. `asGeneric` keeps the generic
+    /// expansion's failure results and hoisting (see ``CollectNode/sequentialFailures``).
+    private mutating func planCollect(_ e: Expr, _ c: Comprehension, predicate: Expr?, element: Expr,
+                                      conditionID: Int, asGeneric: Bool) -> EvalNode {
         let range = plan(c.iterRange)
         let depth = scopes.count
         let iter = newLocal(c.iterVar)
         let iter2 = c.iterVar2.map { newLocal($0) }
         let bound = Set([c.iterVar, c.accuVar] + (c.iterVar2.map { [$0] } ?? []))
-        let hoisted = markHoistable([predicate, element].compactMap { $0 }, bound: bound)
+        let hoisted = markHoistable(asGeneric ? [c.loopCondition, c.loopStep] : [predicate, element].compactMap { $0 },
+                                    bound: bound)
         let pred = predicate.map { plan($0) }
         // Collecting the iteration value itself (filter) needs no transform node.
         var transform: EvalNode?
         if case .ident(let n) = element.kind, n == (c.iterVar2 ?? c.iterVar) {} else { transform = plan(element) }
         scopes.removeLast(scopes.count - depth)
-        let node = CollectNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, predicate: pred, transform: transform)
+        let node = CollectNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, predicate: pred, transform: transform,
+                               sequentialFailures: asGeneric, conditionID: conditionID)
         node.resetSlots = hoisted
         return node
     }
