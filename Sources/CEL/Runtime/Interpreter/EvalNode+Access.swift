@@ -15,7 +15,7 @@ final class FieldNode: EvalNode, @unchecked Sendable {
         let v = operand.eval(&f)
         if case .object(let o) = v, o.type === objectType {
             let r = o.fields[index]
-            if let obs = f.observer { obs.didRead(object: o, field: index, value: r) }
+            f.observer?.didRead(object: o, field: index, value: r)
             return r
         }
         return tagged(SelectNode.select(v, name, id: id, observer: f.observer))
@@ -42,7 +42,7 @@ final class SelectNode: EvalNode, @unchecked Sendable {
                 return .error(CELError(code: "no_such_field", message: "no such field '\(name)' in \(o.type.name)", exprID: id))
             }
             let r = o.fields[i]
-            if let observer { observer.didRead(object: o, field: i, value: r) }
+            observer?.didRead(object: o, field: i, value: r)
             return r
         case .map(let m):
             if let r = m.lookup(name) { return r }
@@ -82,7 +82,7 @@ final class HasNode: EvalNode, @unchecked Sendable {
                 return .error(CELError(code: "no_such_field", message: "no such field '\(name)' in \(o.type.name)", exprID: id))
             }
             let r = o.fields[i]
-            if let obs = f.observer { obs.didRead(object: o, field: i, value: r) }
+            f.observer?.didRead(object: o, field: i, value: r)
             switch r {
             case .null: return .bool(false)
             case .unknown: return r

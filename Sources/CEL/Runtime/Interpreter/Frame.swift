@@ -2,11 +2,11 @@
 /// slot values, the comprehension locals, and the optional observer.
 ///
 /// `locals` and `hoisted` are owned by ``Frame/evaluate(_:slots:localCount:hoistCount:bindings:unknownPatterns:observer:)``
-/// and valid only during that call, as are `slots` and `observer`, which are borrowed from the
-/// caller's activation without retaining them. They are plain buffers and an unowned reference
-/// rather than arrays and a strong one: a program is evaluated about a thousand times per
-/// decision, a program without comprehensions allocates nothing, array writes paid a uniqueness
-/// check each, and every retain made per evaluation was paid a thousand times.
+/// and valid only during that call, as is `slots`, which is borrowed from the caller's
+/// activation without retaining it. They are plain buffers rather than arrays: a program is
+/// evaluated about a thousand times per decision, a program without comprehensions allocates
+/// nothing, array writes paid a uniqueness check each, and every retain made per evaluation was
+/// paid a thousand times.
 struct Frame {
     /// Values of declared variables, by slot.
     let slots: UnsafeBufferPointer<Value>
@@ -19,8 +19,10 @@ struct Frame {
     let bindings: [String: Value]
     /// Attribute paths declared unknown (consulted only by the unknown-aware plan).
     let unknownPatterns: [String]
-    /// The observer of reads, or nil.
-    unowned(unsafe) let observer: EvaluationObserver?
+    /// The observer of reads, or nil. Strong, unlike `slots`: one retain per evaluation, while
+    /// an `unowned(unsafe)` reference was retained and released around every reported read
+    /// (a strong property of the `inout` frame is lent to the call as it is).
+    let observer: EvaluationObserver?
 
     /// Evaluates `node` with a frame whose `localCount` locals (initially null) and `hoistCount`
     /// hoisted values (initially not computed) exist for the duration of the call.
