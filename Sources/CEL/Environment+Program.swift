@@ -7,12 +7,12 @@ extension Environment {
     /// Planning does not fail for ASTs produced by this environment; the `throws` leaves room
     /// for stricter planning checks.
     public func program(_ ast: CheckedAST) throws -> Program {
-        program(ast, specialisedLoops: true)
+        program(ast, specialised: true)
     }
 
-    /// Plans `ast`; `specialisedLoops` false plans every comprehension generically (for tests
-    /// comparing the dedicated loop nodes with the macros' definitions).
-    func program(_ ast: CheckedAST, specialisedLoops: Bool) -> Program {
+    /// Plans `ast`; `specialised` false plans without the dedicated nodes for common shapes (for
+    /// tests comparing those nodes with the generic ones).
+    func program(_ ast: CheckedAST, specialised: Bool) -> Program {
         var refs: [Int: PlanReference] = [:]
         refs.reserveCapacity(ast.references.count)
         for (id, r) in ast.references {
@@ -33,6 +33,6 @@ extension Environment {
         return Program(expr: ast.expr, functions: Array(functions.values), references: refs,
                        slotNames: variableNames, constants: constants,
                        candidateNames: { env.candidateNames(for: $0) }, outputType: ast.outputType,
-                       specialisedLoops: specialisedLoops)
+                       specialised: specialised)
     }
 }

@@ -17,15 +17,15 @@ public final class Program: Sendable {
     /// Plans `expr` (internal; hosts use `Environment.program(_:)`).
     init(expr: Expr, functions: [FunctionDecl], references: [Int: PlanReference], slotNames: [String],
          constants: [String: Value], candidateNames: @escaping (String) -> [String], outputType: CELType = .dyn,
-         specialisedLoops: Bool = true) {
+         specialised: Bool = true) {
         let table = Planner.functionTable(functions)
         var slots: [String: Int] = [:]
         for (i, n) in slotNames.enumerated() where slots[n] == nil { slots[n] = i }
         var fast = Planner(functions: table, references: references, slotOf: { slots[$0] }, constantOf: { constants[$0] },
-                           candidateNames: candidateNames, withUnknowns: false, specialisedLoops: specialisedLoops)
+                           candidateNames: candidateNames, withUnknowns: false, specialised: specialised)
         self.root = fast.plan(expr)
         var full = Planner(functions: table, references: references, slotOf: { slots[$0] }, constantOf: { constants[$0] },
-                           candidateNames: candidateNames, withUnknowns: true, specialisedLoops: specialisedLoops)
+                           candidateNames: candidateNames, withUnknowns: true, specialised: specialised)
         self.unknownAwareRoot = full.plan(expr)
         self.localCount = max(fast.localCount, full.localCount)
         self.hoistCount = max(fast.hoistCount, full.hoistCount)

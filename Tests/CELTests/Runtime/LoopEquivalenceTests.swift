@@ -52,7 +52,7 @@ struct LoopEquivalenceTests {
     static func run(_ source: String, specialised: Bool, k: Value, unknowns: [String], traced: Bool) throws -> Run {
         let env = try Environment(declarations: [.variable("xs", .list(.object(item))), .variable("k", .int)],
                                   options: .init(enableKleeneExtensions: true))
-        let program = env.program(try env.compile(source), specialisedLoops: specialised)
+        let program = env.program(try env.compile(source), specialised: specialised)
         let activation = Activation(slots: [items, k], unknownPatterns: unknowns)
         guard traced else { return Run(value: program.evaluate(activation), fields: [], slots: []) }
         let obs = RecordingObserver()

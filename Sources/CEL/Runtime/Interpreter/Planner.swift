@@ -14,9 +14,9 @@ struct Planner {
     let candidateNames: (String) -> [String]
     /// Whether to plan checks for activation-declared unknown attributes.
     let withUnknowns: Bool
-    /// Whether comprehensions of the macros' shapes get dedicated loop nodes (false plans every
-    /// comprehension generically, the reference the dedicated nodes are tested against).
-    let specialisedLoops: Bool
+    /// Whether common shapes get dedicated nodes (the macros' loops, field reads of variables);
+    /// false plans everything generically, the reference the dedicated nodes are tested against.
+    let specialised: Bool
 
     private var scopes: [(name: String, index: Int)] = []
     /// The number of comprehension locals needed.
@@ -28,14 +28,14 @@ struct Planner {
 
     init(functions: [String: FunctionDecl], references: [Int: PlanReference], slotOf: @escaping (String) -> Int?,
          constantOf: @escaping (String) -> Value?, candidateNames: @escaping (String) -> [String], withUnknowns: Bool,
-         specialisedLoops: Bool = true) {
+         specialised: Bool = true) {
         self.functions = functions
         self.references = references
         self.slotOf = slotOf
         self.constantOf = constantOf
         self.candidateNames = candidateNames
         self.withUnknowns = withUnknowns
-        self.specialisedLoops = specialisedLoops
+        self.specialised = specialised
     }
 
     /// Merges declarations that share a name into one table.
@@ -205,7 +205,17 @@ struct Planner {
         if case .field(let index, let type)? = references[e.id] {
             let (op, opPath) = planWithPath(operand)
             let path = opPath.map { $0 + "." + field }
-            return (withUnknownCheck(FieldNode(id: e.id, operand: op, index: index, objectType: type, name: field), path), path)
+            let node: EvalNode
+            if !specialised {
+                node = FieldNode(id: e.id, operand: op, index: index, objectType: type, name: field)
+            } else if let local = op as? LocalNode {
+                node = LocalFieldNode(id: e.id, local: local.index, index: index, objectType: type, name: field)
+            } else if let slot = op as? SlotNode {
+                node = SlotFieldNode(id: e.id, slot: slot.slot, slotID: slot.id, index: index, objectType: type, name: field)
+            } else {
+                node = FieldNode(id: e.id, operand: op, index: index, objectType: type, name: field)
+            }
+            return (withUnknownCheck(node, path), path)
         }
         if references.isEmpty, let chain = identChain(operand) {
             return resolveQualified(parts: chain + [(field, e.id)])
@@ -216,7 +226,7 @@ struct Planner {
     }
 
     private mutating func planComprehension(_ e: Expr, _ c: Comprehension) -> EvalNode {
-        if specialisedLoops, let special = planSpecialComprehension(e, c) { return special }
+        if specialised, let special = planSpecialComprehension(e, c) { return special }
         let range = plan(c.iterRange)
         let accuInit = plan(c.accuInit)
         let depth = scopes.count
