@@ -514,8 +514,7 @@ struct Planner {
     /// Replaces `node` by its value when all `inputs` are constants (pure standard functions only).
     private func folded(_ node: EvalNode, _ inputs: [EvalNode]) -> EvalNode {
         guard !(node is ConstNode), inputs.allSatisfy({ $0.constantValue != nil }) else { return node }
-        let value = Frame.evaluate(node, slots: [], localCount: 0, hoistCount: 0, bindings: [:], unknownPatterns: [],
-                                   observer: nil)
+        let value = Frame.evaluate(node, Activation(slots: []), localCount: 0, hoistCount: 0, observer: nil)
         return ConstNode(id: node.id, value)
     }
 }
