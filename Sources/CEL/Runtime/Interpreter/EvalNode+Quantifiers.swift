@@ -94,3 +94,61 @@ final class AtLeastNode: LoopNode, @unchecked Sendable {
         return tagged(pending)
     }
 }
+
+/// `atLeast(k, a, b, …)` (the Kleene function shape `@kleene_result(@kleene_add(…
+/// @kleene_add(@kleene_new(k), a) …))`, recognised at plan time): evaluates the count and every
+/// operand in the same order, and counts as ``AtLeastNode`` does, without building an
+/// accumulator list per operand. Same results as the `@kleene_*` functions.
+final class AtLeastArgsNode: EvalNode, @unchecked Sendable {
+    let count: EvalNode
+    let operands: [EvalNode]
+    /// The ids of the `@kleene_new` call and of each operand's `@kleene_add` call (for errors).
+    let newID: Int
+    let addIDs: [Int]
+
+    init(id: Int, count: EvalNode, operands: [EvalNode], newID: Int, addIDs: [Int]) {
+        self.count = count
+        self.operands = operands
+        self.newID = newID
+        self.addIDs = addIDs
+        super.init(id: id)
+    }
+
+    override func eval(_ f: inout Frame) -> Value {
+        let kv = count.eval(&f)
+        guard case .int(let k) = kv else {
+            for o in operands { _ = o.eval(&f) }
+            var r = KleeneLibrary.new(kv)
+            if case .error(var e) = r, e.exprID == nil {
+                e.exprID = newID
+                r = .error(e)
+            }
+            return tagged(r)
+        }
+        var trues: Int64 = 0
+        var undecided: Int64 = 0
+        var pending: Value = .null
+        for (i, o) in operands.enumerated() {
+            let p = o.eval(&f)
+            switch p {
+            case .bool(true): trues += 1
+            case .bool(false): break
+            case .unknown(let u):
+                undecided += 1
+                if case .unknown(let prev) = pending { pending = .unknown(prev.merged(with: u)) } else { pending = p }
+            case .error:
+                undecided += 1
+                if case .null = pending { pending = p }
+            default:
+                undecided += 1
+                if case .null = pending {
+                    pending = .error(CELError(code: "no_matching_overload", message: "atLeast: operand is \(p.kindName), not bool",
+                                              exprID: addIDs[i]))
+                }
+            }
+        }
+        if trues >= k { return .bool(true) }
+        if trues + undecided < k { return .bool(false) }
+        return tagged(pending)
+    }
+}

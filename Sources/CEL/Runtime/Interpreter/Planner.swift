@@ -451,6 +451,9 @@ struct Planner {
                 break
             }
         }
+        if specialised, target == nil, name == "@kleene_result", args.count == 1, let node = planAtLeastArgs(e, args[0]) {
+            return node
+        }
         guard let decl = functions[name] ?? functions[function] else {
             return ConstNode(id: e.id, .error("no_such_function", "unknown function '\(name)'"))
         }
@@ -481,6 +484,30 @@ struct Planner {
             return CallNNode(id: e.id, args: nodes, nonStrict: decl.nonStrict, fn: candidates[0].impl)
         }
         return DispatchNode(id: e.id, name: name, args: nodes, overloads: candidates, nonStrict: decl.nonStrict)
+    }
+
+    /// `@kleene_result(acc)` over `acc` = `@kleene_add(… @kleene_add(@kleene_new(k), a) …)` (the
+    /// `atLeast(k, a, …)` expansion) as one ``AtLeastArgsNode``; nil for any other shape.
+    private mutating func planAtLeastArgs(_ e: Expr, _ acc: Expr) -> EvalNode? {
+        func call(_ x: Expr, _ name: String, _ arity: Int) -> [Expr]? {
+            guard case .call(nil, let f, let args) = x.kind, f == name, args.count == arity else { return nil }
+            if case .function(let resolved, _)? = references[x.id], resolved != name { return nil }
+            return args
+        }
+        guard ["@kleene_new", "@kleene_add", "@kleene_result"].allSatisfy({ functions[$0]?.generic != nil }) else { return nil }
+        var operands: [Expr] = []
+        var addIDs: [Int] = []
+        var x = acc
+        while let add = call(x, "@kleene_add", 2) {
+            operands.append(add[1])
+            addIDs.append(x.id)
+            x = add[0]
+        }
+        guard !operands.isEmpty, let new = call(x, "@kleene_new", 1) else { return nil }
+        let count = plan(new[0])
+        let nodes = operands.reversed().map { plan($0) }
+        let node = AtLeastArgsNode(id: e.id, count: count, operands: nodes, newID: x.id, addIDs: addIDs.reversed())
+        return folded(node, [count] + nodes)
     }
 
     private func genericCall(_ id: Int, _ decl: FunctionDecl, _ g: FunctionImpl, _ nodes: [EvalNode]) -> EvalNode {
