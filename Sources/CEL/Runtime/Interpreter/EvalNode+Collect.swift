@@ -17,14 +17,27 @@ final class CollectNode: LoopNode, @unchecked Sendable {
     let sequentialFailures: Bool
     /// The id of the `_?_:_` step (the generic expansion's error for a non-bool condition).
     let conditionID: Int
+    /// Yields the size of the result instead of the list (`size(range.filter(…))`): the same
+    /// evaluations and failures, without building the list.
+    let countOnly: Bool
 
     init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode?, transform: EvalNode?,
-         sequentialFailures: Bool = false, conditionID: Int? = nil) {
+         sequentialFailures: Bool = false, conditionID: Int? = nil, countOnly: Bool = false) {
         self.predicate = predicate
         self.transform = transform
         self.sequentialFailures = sequentialFailures
         self.conditionID = conditionID ?? id
+        self.countOnly = countOnly
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
+    }
+
+    /// The same loop yielding the size of its result (see `countOnly`).
+    func counting() -> CollectNode {
+        let node = CollectNode(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2, predicate: predicate,
+                               transform: transform, sequentialFailures: sequentialFailures, conditionID: conditionID,
+                               countOnly: true)
+        node.resetSlots = resetSlots
+        return node
     }
 
     override func eval(_ f: inout Frame) -> Value {
@@ -32,6 +45,7 @@ final class CollectNode: LoopNode, @unchecked Sendable {
         if let stop { return stop }
         if sequentialFailures { return evalSequential(r, &f) }
         var out: [Value] = []
+        var count: Int64 = 0
         var unknown: UnknownSet?
         var failure: Value?
         func note(_ v: Value) {
@@ -56,24 +70,26 @@ final class CollectNode: LoopNode, @unchecked Sendable {
             let v = transform?.eval(&f) ?? item
             switch v {
             case .unknown, .error: note(v)
-            default: out.append(v)
+            default:
+                if countOnly { count += 1 } else { out.append(v) }
             }
         }
-        if case .list(let items) = r { out.reserveCapacity(items.count) }
+        if !countOnly, case .list(let items) = r { out.reserveCapacity(items.count) }
         forEach(r, &f) { f, item in
             visit(item, &f)
             return true
         }
         if let unknown { return .unknown(unknown) }
         if let failure { return tagged(failure) }
-        return .list(out)
+        return countOnly ? .int(count) : .list(out)
     }
 
     /// The loop with the generic expansion's failure results (`sequentialFailures`).
     private func evalSequential(_ r: Value, _ f: inout Frame) -> Value {
         var out: [Value] = []
+        var count: Int64 = 0
         var failure: Value?
-        if case .list(let items) = r { out.reserveCapacity(items.count) }
+        if !countOnly, case .list(let items) = r { out.reserveCapacity(items.count) }
         forEach(r, &f) { f, item in
             if let predicate {
                 let c = predicate.eval(&f)
@@ -96,11 +112,13 @@ final class CollectNode: LoopNode, @unchecked Sendable {
                 if v.isErrorOrUnknown { failure = StandardLibrary.strictFailure(previous, v) }
             } else if v.isErrorOrUnknown {
                 failure = v
+            } else if countOnly {
+                count += 1
             } else {
                 out.append(v)
             }
             return true
         }
-        return failure ?? .list(out)
+        return failure ?? (countOnly ? .int(count) : .list(out))
     }
 }

@@ -523,6 +523,10 @@ struct Planner {
                 }
             }
         case ("!_", 1): return NotNode(id: id, operand: nodes[0])
+        case ("size", 1):
+            // size(range.filter(…)) counts instead of building the list (a strict call passes
+            // the loop's failures on unchanged, and a list's size is its count).
+            if specialised, let collect = nodes[0] as? CollectNode, !collect.countOnly { return collect.counting() }
         default: break
         }
         if nodes.count == 2, let op = BinaryOperator(function: decl.name), Planner.builtins[decl.name]?.generic != nil {
