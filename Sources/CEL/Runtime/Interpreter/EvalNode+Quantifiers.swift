@@ -19,9 +19,13 @@ final class QuantifierNode: LoopNode, @unchecked Sendable {
         var decided: Value?
         forEach(r, &f) { f, _ in
             let p = predicate.eval(&f)
-            if case .bool(let b) = p, b == isExists {
-                decided = p
-                return false
+            if case .bool(let b) = p {
+                if b == isExists {
+                    decided = p
+                    return false
+                }
+                // `accu || false` and `accu && true` are `accu` (false, or an unknown or error).
+                return true
             }
             accu = isExists ? StandardLibrary.logicalOr(accu, p) : StandardLibrary.logicalAnd(accu, p)
             return true
