@@ -530,7 +530,16 @@ struct Planner {
         default: break
         }
         if nodes.count == 2, let op = BinaryOperator(function: decl.name), Planner.builtins[decl.name]?.generic != nil {
-            return BinaryOpNode(id: id, op: op, lhs: nodes[0], rhs: nodes[1])
+            let node = BinaryOpNode(id: id, op: op, lhs: nodes[0], rhs: nodes[1])
+            guard specialised else { return node }
+            switch (nodes[0].constantValue, nodes[1].constantValue) {
+            case (nil, let c?) where !c.isErrorOrUnknown:
+                return ConstOperandOpNode(node, operand: nodes[0], constant: c, constantOnRight: true)
+            case (let c?, nil) where !c.isErrorOrUnknown:
+                return ConstOperandOpNode(node, operand: nodes[1], constant: c, constantOnRight: false)
+            default:
+                return node
+            }
         }
         if decl.nonStrict {
             if nodes.count == 1, let u = g.unary { return NonStrict1Node(id: id, arg: nodes[0], fn: u) }
