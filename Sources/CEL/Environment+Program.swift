@@ -7,6 +7,12 @@ extension Environment {
     /// Planning does not fail for ASTs produced by this environment; the `throws` leaves room
     /// for stricter planning checks.
     public func program(_ ast: CheckedAST) throws -> Program {
+        program(ast, specialised: true)
+    }
+
+    /// Plans `ast`; `specialised` false plans without the dedicated nodes for common shapes (for
+    /// tests comparing those nodes with the generic ones).
+    func program(_ ast: CheckedAST, specialised: Bool) -> Program {
         var refs: [Int: PlanReference] = [:]
         refs.reserveCapacity(ast.references.count)
         for (id, r) in ast.references {
@@ -24,6 +30,7 @@ extension Environment {
         let env = self
         return Program(expr: ast.expr, functions: Array(functions.values), references: refs,
                        slotNames: variableNames, constants: constantValues,
-                       candidateNames: { env.candidateNames(for: $0) }, outputType: ast.outputType)
+                       candidateNames: { env.candidateNames(for: $0) }, outputType: ast.outputType,
+                       specialised: specialised)
     }
 }

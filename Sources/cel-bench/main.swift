@@ -34,6 +34,9 @@ let benchmarks: [(String, String)] = [
     ("string matches", "c.name.matches('^[A-Z][a-z]+ [A-Z][a-z]+$')"),
     ("atLeast count", "c.incidents.atLeast(12, i, i.severity >= 3)"),
     ("atLeast macro (global)", "atLeast(2, c.score > 3, c.acute, c.name.startsWith('J'))"),
+    ("size of filter", "size(c.incidents.filter(i, i.kind == 'physical')) >= 10"),
+    ("nested exists in filter", "size(c.incidents.filter(i, i.weapon && c.incidents.exists(j, j.severity > i.severity))) > 0"),
+    ("kind in constant list", "c.incidents.exists(i, i.kind in ['sexual', 'stalking', 'none'])"),
 ]
 
 let env = try Environment(declarations: [.variable("c", .object(caseType))],

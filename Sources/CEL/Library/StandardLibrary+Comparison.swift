@@ -22,7 +22,14 @@ extension StandardLibrary {
     static func inContainer(_ elem: Value, _ container: Value) -> Value {
         switch container {
         case .list(let items):
-            // `contains` lends each element to the predicate (a `for` loop copied each one).
+            // Only strings equal a string: compare those directly (`celEquals` per element
+            // otherwise). `contains` lends each element to the predicate (a `for` loop copied each).
+            if case .string(let s) = elem {
+                return .bool(items.contains {
+                    if case .string(let t) = $0 { return Value.sameScalars(t, s) }
+                    return false
+                })
+            }
             return .bool(items.contains { $0.celEquals(elem) })
         case .map(let m):
             return .bool(m.contains(elem))

@@ -16,15 +16,16 @@ public final class Program: Sendable {
 
     /// Plans `expr` (internal; hosts use `Environment.program(_:)`).
     init(expr: Expr, functions: [FunctionDecl], references: [Int: PlanReference], slotNames: [String],
-         constants: [String: Value], candidateNames: @escaping (String) -> [String], outputType: CELType = .dyn) {
+         constants: [String: Value], candidateNames: @escaping (String) -> [String], outputType: CELType = .dyn,
+         specialised: Bool = true) {
         let table = Planner.functionTable(functions)
         var slots: [String: Int] = [:]
         for (i, n) in slotNames.enumerated() where slots[n] == nil { slots[n] = i }
         var fast = Planner(functions: table, references: references, slotOf: { slots[$0] }, constantOf: { constants[$0] },
-                           candidateNames: candidateNames, withUnknowns: false)
+                           candidateNames: candidateNames, withUnknowns: false, specialised: specialised)
         self.root = fast.plan(expr)
         var full = Planner(functions: table, references: references, slotOf: { slots[$0] }, constantOf: { constants[$0] },
-                           candidateNames: candidateNames, withUnknowns: true)
+                           candidateNames: candidateNames, withUnknowns: true, specialised: specialised)
         self.unknownAwareRoot = full.plan(expr)
         self.localCount = max(fast.localCount, full.localCount)
         self.hoistCount = max(fast.hoistCount, full.hoistCount)
@@ -52,15 +53,22 @@ public final class Program: Sendable {
 
     @inline(__always)
     private func run(_ activation: Activation, observer: EvaluationObserver?) -> Value {
-        var slots = activation.slots
-        if slots.count < slotNames.count && !activation.bindings.isEmpty {
-            slots = slotNames.enumerated().map { i, name in
-                i < activation.slots.count ? activation.slots[i]
-                    : activation.bindings[name] ?? .error("no_such_attribute", "no value bound for '\(name)'")
+        if activation.unknownPatterns.isEmpty && activation.bindings.isEmpty {
+            // The common case: slots only, lent to the frame without copying the activation.
+            return activation.slots.withUnsafeBufferPointer { slots in
+                Frame.evaluate(root, slots: slots, activation: nil, localCount: localCount, hoistCount: hoistCount,
+                               observer: observer)
             }
         }
         let node = activation.unknownPatterns.isEmpty ? root : unknownAwareRoot
-        return Frame.evaluate(node, slots: slots, localCount: localCount, hoistCount: hoistCount,
-                              bindings: activation.bindings, unknownPatterns: activation.unknownPatterns, observer: observer)
+        if activation.slots.count < slotNames.count && !activation.bindings.isEmpty {
+            var filled = activation
+            filled.slots = slotNames.enumerated().map { i, name in
+                i < activation.slots.count ? activation.slots[i]
+                    : activation.bindings[name] ?? .error("no_such_attribute", "no value bound for '\(name)'")
+            }
+            return Frame.evaluate(node, filled, localCount: localCount, hoistCount: hoistCount, observer: observer)
+        }
+        return Frame.evaluate(node, activation, localCount: localCount, hoistCount: hoistCount, observer: observer)
     }
 }

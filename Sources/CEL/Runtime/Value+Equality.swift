@@ -49,14 +49,16 @@ extension Value {
     @inline(__always)
     static func sameScalars(_ a: String, _ b: String) -> Bool {
         // The UTF-8 count is stored in native and small strings: unequal lengths need no bytes.
-        guard a.utf8.count == b.utf8.count else { return false }
-        var x = a
-        var y = b
-        return x.withUTF8 { p in
-            y.withUTF8 { q in
-                p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
-            }
+        let n = a.utf8.count
+        guard n == b.utf8.count else { return false }
+        if n == 0 { return true }
+        // Native and small strings lend their bytes as they are (`withUTF8` on copies of the
+        // arguments retained and released both).
+        let same = a.utf8.withContiguousStorageIfAvailable { p in
+            b.utf8.withContiguousStorageIfAvailable { q in memcmp(p.baseAddress!, q.baseAddress!, n) == 0 }
         }
+        if let same, let same { return same }
+        return a.utf8.elementsEqual(b.utf8)
     }
 
     private static func sameTypeIdentity(_ a: CELType, _ b: CELType) -> Bool {

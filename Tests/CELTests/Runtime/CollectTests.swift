@@ -42,4 +42,29 @@ struct CollectTests {
         let w = try CollectTests.run("xs.filter(x, x > 10 && u)", unknown: ["u"])
         #expect(w == .list([]))
     }
+
+    /// `size(loop)` counts without building the list: the loop's size or its failure, and the
+    /// same reads as the loop itself.
+    @Test("size of a collect loop", arguments: [
+        "xs.filter(x, x.n > 1)",
+        "xs.filter(x, x.flag == true)",
+        "xs.filter(x, x.flag)",
+        "xs.map(x, x.flag)",
+        "xs.map(x, x.n > 1, x.tag)",
+        "xs.filter(x, xs.exists(y, y.n > x.n && y.flag))",
+        "xs.map(x, x.n > 2, xs.filter(y, y.flag))",
+        "xs.filter(x, 10 / (x.n - 2) > 0)",
+    ])
+    func sizeCounts(loop: String) throws {
+        for form in ["size(\(loop))", "\(loop).size()"] {
+            for (k, unknowns) in [(Value.int(2), [String]()), (.int(2), ["xs"])] {
+                let counted = try LoopEquivalenceTests.run(form, specialised: true, k: k, unknowns: unknowns, traced: true)
+                let built = try LoopEquivalenceTests.run(loop, specialised: true, k: k, unknowns: unknowns, traced: true)
+                var expected = built.value
+                if case .list(let items) = built.value { expected = .int(Int64(items.count)) }
+                #expect(counted.value == expected, "\(form) unknowns=\(unknowns)")
+                #expect(counted.fields == built.fields && counted.slots == built.slots, "\(form) reads")
+            }
+        }
+    }
 }

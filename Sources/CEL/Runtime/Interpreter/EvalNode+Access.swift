@@ -15,10 +15,78 @@ final class FieldNode: EvalNode, @unchecked Sendable {
         let v = operand.eval(&f)
         if case .object(let o) = v, o.type === objectType {
             let r = o.fields[index]
-            if let obs = f.observer { obs.didRead(object: o, field: index, value: r) }
+            f.observer?.didRead(object: o, field: index, value: r)
             return r
         }
         return tagged(SelectNode.select(v, name, id: id, observer: f.observer))
+    }
+
+    /// The field at `index` of `v` when `v` is an object of `type`, and the object unretained.
+    /// The object's binding ends here, before the caller reports the read: a binding alive
+    /// across the observer call would be retained for it.
+    @inline(__always)
+    static func field(_ v: Value, _ type: ObjectType, _ index: Int) -> (value: Value, object: Unmanaged<ObjectValue>)? {
+        guard case .object(let o) = v, o.type === type else { return nil }
+        return (o.fields[index], .passUnretained(o))
+    }
+}
+
+/// `x.field` on a comprehension variable `x` (field index resolved by the checker): reads the
+/// object where the frame holds it instead of copying it out of the local first.
+final class LocalFieldNode: EvalNode, @unchecked Sendable {
+    let local: Int
+    let index: Int
+    let objectType: ObjectType
+    let name: String
+    init(id: Int, local: Int, index: Int, objectType: ObjectType, name: String) {
+        self.local = local
+        self.index = index
+        self.objectType = objectType
+        self.name = name
+        super.init(id: id)
+    }
+    override func eval(_ f: inout Frame) -> Value {
+        guard let (r, object) = FieldNode.field(f.locals[local], objectType, index) else {
+            return tagged(SelectNode.select(f.locals[local], name, id: id, observer: f.observer))
+        }
+        if f.observer != nil {
+            // Unretained: the local holds the object until the observer returns.
+            object._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index, value: r) }
+        }
+        return r
+    }
+}
+
+/// `v.field` on a declared variable `v` (field index resolved by the checker): reports the slot
+/// read, then reads the object where the activation holds it instead of copying it out first.
+final class SlotFieldNode: EvalNode, @unchecked Sendable {
+    let slot: Int
+    /// The id of the variable's expression (for the missing-slot error, as ``SlotNode``).
+    let slotID: Int
+    let index: Int
+    let objectType: ObjectType
+    let name: String
+    init(id: Int, slot: Int, slotID: Int, index: Int, objectType: ObjectType, name: String) {
+        self.slot = slot
+        self.slotID = slotID
+        self.index = index
+        self.objectType = objectType
+        self.name = name
+        super.init(id: id)
+    }
+    override func eval(_ f: inout Frame) -> Value {
+        guard slot < f.slots.count else {
+            return tagged(.error(CELError(code: "no_such_attribute", message: "no value for variable slot \(slot)", exprID: slotID)))
+        }
+        f.observer?.didRead(slot: slot, value: f.slots[slot])
+        guard let (r, object) = FieldNode.field(f.slots[slot], objectType, index) else {
+            return tagged(SelectNode.select(f.slots[slot], name, id: id, observer: f.observer))
+        }
+        if f.observer != nil {
+            // Unretained: the activation holds the object until the observer returns.
+            object._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index, value: r) }
+        }
+        return r
     }
 }
 
@@ -42,7 +110,7 @@ final class SelectNode: EvalNode, @unchecked Sendable {
                 return .error(CELError(code: "no_such_field", message: "no such field '\(name)' in \(o.type.name)", exprID: id))
             }
             let r = o.fields[i]
-            if let observer { observer.didRead(object: o, field: i, value: r) }
+            observer?.didRead(object: o, field: i, value: r)
             return r
         case .map(let m):
             if let r = m.lookup(name) { return r }
@@ -82,7 +150,7 @@ final class HasNode: EvalNode, @unchecked Sendable {
                 return .error(CELError(code: "no_such_field", message: "no such field '\(name)' in \(o.type.name)", exprID: id))
             }
             let r = o.fields[i]
-            if let obs = f.observer { obs.didRead(object: o, field: i, value: r) }
+            f.observer?.didRead(object: o, field: i, value: r)
             switch r {
             case .null: return .bool(false)
             case .unknown: return r

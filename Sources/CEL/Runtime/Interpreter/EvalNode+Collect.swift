@@ -10,17 +10,42 @@ final class CollectNode: LoopNode, @unchecked Sendable {
     let predicate: EvalNode?
     /// The element to collect; nil collects the iteration value itself (filter).
     let transform: EvalNode?
+    /// The generic expansion's failure results instead: a failing condition replaces the
+    /// accumulator (the last one wins), a failing element is merged into it as a strict `+`
+    /// would. Planned for loops whose body nests a comprehension, which were planned generically
+    /// before and keep their results.
+    let sequentialFailures: Bool
+    /// The id of the `_?_:_` step (the generic expansion's error for a non-bool condition).
+    let conditionID: Int
+    /// Yields the size of the result instead of the list (`size(range.filter(…))`): the same
+    /// evaluations and failures, without building the list.
+    let countOnly: Bool
 
-    init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode?, transform: EvalNode?) {
+    init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode?, transform: EvalNode?,
+         sequentialFailures: Bool = false, conditionID: Int? = nil, countOnly: Bool = false) {
         self.predicate = predicate
         self.transform = transform
+        self.sequentialFailures = sequentialFailures
+        self.conditionID = conditionID ?? id
+        self.countOnly = countOnly
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
+    }
+
+    /// The same loop yielding the size of its result (see `countOnly`).
+    func counting() -> CollectNode {
+        let node = CollectNode(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2, predicate: predicate,
+                               transform: transform, sequentialFailures: sequentialFailures, conditionID: conditionID,
+                               countOnly: true)
+        node.resetSlots = resetSlots
+        return node
     }
 
     override func eval(_ f: inout Frame) -> Value {
         let (r, stop) = start(&f)
         if let stop { return stop }
+        if sequentialFailures { return evalSequential(r, &f) }
         var out: [Value] = []
+        var count: Int64 = 0
         var unknown: UnknownSet?
         var failure: Value?
         func note(_ v: Value) {
@@ -45,16 +70,55 @@ final class CollectNode: LoopNode, @unchecked Sendable {
             let v = transform?.eval(&f) ?? item
             switch v {
             case .unknown, .error: note(v)
-            default: out.append(v)
+            default:
+                if countOnly { count += 1 } else { out.append(v) }
             }
         }
-        if case .list(let items) = r { out.reserveCapacity(items.count) }
+        if !countOnly, case .list(let items) = r { out.reserveCapacity(items.count) }
         forEach(r, &f) { f, item in
             visit(item, &f)
             return true
         }
         if let unknown { return .unknown(unknown) }
         if let failure { return tagged(failure) }
-        return .list(out)
+        return countOnly ? .int(count) : .list(out)
+    }
+
+    /// The loop with the generic expansion's failure results (`sequentialFailures`).
+    private func evalSequential(_ r: Value, _ f: inout Frame) -> Value {
+        var out: [Value] = []
+        var count: Int64 = 0
+        var failure: Value?
+        if !countOnly, case .list(let items) = r { out.reserveCapacity(items.count) }
+        forEach(r, &f) { f, item in
+            if let predicate {
+                let c = predicate.eval(&f)
+                switch c {
+                case .bool(true): break
+                case .bool(false): return true
+                case .error, .unknown:
+                    failure = c
+                    return true
+                default:
+                    if case .error(var e) = Value.noMatchingOverload("_?_:_", c) {
+                        e.exprID = conditionID
+                        failure = .error(e)
+                    }
+                    return true
+                }
+            }
+            let v = transform?.eval(&f) ?? item
+            if let previous = failure {
+                if v.isErrorOrUnknown { failure = StandardLibrary.strictFailure(previous, v) }
+            } else if v.isErrorOrUnknown {
+                failure = v
+            } else if countOnly {
+                count += 1
+            } else {
+                out.append(v)
+            }
+            return true
+        }
+        return failure ?? (countOnly ? .int(count) : .list(out))
     }
 }

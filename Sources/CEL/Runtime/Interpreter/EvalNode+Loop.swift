@@ -38,14 +38,19 @@ class LoopNode: EvalNode, @unchecked Sendable {
     final func forEach(_ r: Value, _ f: inout Frame, _ body: (inout Frame, Value) -> Bool) {
         switch r {
         case .list(let items):
-            for (i, item) in items.enumerated() {
-                if let i2 = iterVar2 {
+            // By index, lending each element to the local and to `body` (`enumerated()` copied
+            // every element once more).
+            if let i2 = iterVar2 {
+                for i in items.indices {
                     f.locals[iterVar] = .int(Int64(i))
-                    f.locals[i2] = item
-                } else {
-                    f.locals[iterVar] = item
+                    f.locals[i2] = items[i]
+                    if !body(&f, items[i]) { return }
                 }
-                if !body(&f, item) { return }
+            } else {
+                for i in items.indices {
+                    f.locals[iterVar] = items[i]
+                    if !body(&f, items[i]) { return }
+                }
             }
         case .map(let m):
             for (k, v) in m.entries {

@@ -39,6 +39,13 @@ final class BinaryOpNode: EvalNode, @unchecked Sendable {
         let a = lhs.eval(&f)
         let b = rhs.eval(&f)
         if a.isErrorOrUnknown || b.isErrorOrUnknown { return StandardLibrary.strictFailure(a, b) }
+        return apply(op, a, b)
+    }
+
+    /// `a op b` for operands that are neither errors nor unknowns, errors tagged with this
+    /// node's id.
+    @inline(__always)
+    final func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
         switch op {
         case .equals: return .bool(a.celEquals(b))
         case .notEquals: return .bool(!a.celEquals(b))
@@ -54,6 +61,35 @@ final class BinaryOpNode: EvalNode, @unchecked Sendable {
         case .inContainer: return tagged(StandardLibrary.inContainer(a, b))
         case .index: return tagged(StandardLibrary.index(a, b))
         }
+    }
+}
+
+/// A standard binary operator with one constant operand (neither error nor unknown), e.g.
+/// `x.kind == "melding"` or `"stalking" in x.kinds`: the constant is used where it is stored
+/// instead of being evaluated and copied per call. Same results as ``BinaryOpNode``.
+final class ConstOperandOpNode: EvalNode, @unchecked Sendable {
+    let operand: EvalNode
+    let constant: Value
+    /// True for `operand op constant`, false for `constant op operand`.
+    let constantOnRight: Bool
+    let op: BinaryOperator
+    /// The generic node, for its `apply` (same id).
+    let generic: BinaryOpNode
+
+    init(_ generic: BinaryOpNode, operand: EvalNode, constant: Value, constantOnRight: Bool) {
+        self.operand = operand
+        self.constant = constant
+        self.constantOnRight = constantOnRight
+        self.op = generic.op
+        self.generic = generic
+        super.init(id: generic.id)
+    }
+
+    override func eval(_ f: inout Frame) -> Value {
+        let v = operand.eval(&f)
+        // A strict failure of two operands where the constant is neither error nor unknown.
+        if v.isErrorOrUnknown { return v }
+        return constantOnRight ? generic.apply(op, v, constant) : generic.apply(op, constant, v)
     }
 }
 

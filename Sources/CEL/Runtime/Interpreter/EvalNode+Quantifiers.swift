@@ -19,9 +19,13 @@ final class QuantifierNode: LoopNode, @unchecked Sendable {
         var decided: Value?
         forEach(r, &f) { f, _ in
             let p = predicate.eval(&f)
-            if case .bool(let b) = p, b == isExists {
-                decided = p
-                return false
+            if case .bool(let b) = p {
+                if b == isExists {
+                    decided = p
+                    return false
+                }
+                // `accu || false` and `accu && true` are `accu` (false, or an unknown or error).
+                return true
             }
             accu = isExists ? StandardLibrary.logicalOr(accu, p) : StandardLibrary.logicalAnd(accu, p)
             return true
@@ -36,18 +40,34 @@ final class QuantifierNode: LoopNode, @unchecked Sendable {
 final class AtLeastNode: LoopNode, @unchecked Sendable {
     let count: EvalNode
     let predicate: EvalNode
+    /// Evaluates like the generic expansion: the count only over an iterable range, and the
+    /// predicate for every element (no early stop, also when the count is not an int). Planned
+    /// for predicates that nest a comprehension, which were planned generically before and keep
+    /// their reads.
+    let exhaustive: Bool
 
-    init(id: Int, range: EvalNode, count: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode) {
+    init(id: Int, range: EvalNode, count: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode,
+         exhaustive: Bool = false) {
         self.count = count
         self.predicate = predicate
+        self.exhaustive = exhaustive
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
     override func eval(_ f: inout Frame) -> Value {
         let (r, stop) = start(&f)
+        if exhaustive, let stop { return stop }
         let kv = count.eval(&f)
         if let stop { return stop }
-        guard case .int(let k) = kv else { return tagged(KleeneLibrary.new(kv)) }
+        guard case .int(let k) = kv else {
+            if exhaustive {
+                forEach(r, &f) { f, _ in
+                    _ = predicate.eval(&f)
+                    return true
+                }
+            }
+            return tagged(KleeneLibrary.new(kv))
+        }
         var trues: Int64 = 0
         var undecided: Int64 = 0
         var pending: Value = .null
@@ -68,10 +88,68 @@ final class AtLeastNode: LoopNode, @unchecked Sendable {
                 }
             }
         }
-        if trues >= k { return .bool(true) }
+        if trues >= k && !exhaustive { return .bool(true) }
         forEach(r, &f) { f, _ in
             add(predicate.eval(&f))
-            return trues < k
+            return exhaustive || trues < k
+        }
+        if trues >= k { return .bool(true) }
+        if trues + undecided < k { return .bool(false) }
+        return tagged(pending)
+    }
+}
+
+/// `atLeast(k, a, b, …)` (the Kleene function shape `@kleene_result(@kleene_add(…
+/// @kleene_add(@kleene_new(k), a) …))`, recognised at plan time): evaluates the count and every
+/// operand in the same order, and counts as ``AtLeastNode`` does, without building an
+/// accumulator list per operand. Same results as the `@kleene_*` functions.
+final class AtLeastArgsNode: EvalNode, @unchecked Sendable {
+    let count: EvalNode
+    let operands: [EvalNode]
+    /// The ids of the `@kleene_new` call and of each operand's `@kleene_add` call (for errors).
+    let newID: Int
+    let addIDs: [Int]
+
+    init(id: Int, count: EvalNode, operands: [EvalNode], newID: Int, addIDs: [Int]) {
+        self.count = count
+        self.operands = operands
+        self.newID = newID
+        self.addIDs = addIDs
+        super.init(id: id)
+    }
+
+    override func eval(_ f: inout Frame) -> Value {
+        let kv = count.eval(&f)
+        guard case .int(let k) = kv else {
+            for o in operands { _ = o.eval(&f) }
+            var r = KleeneLibrary.new(kv)
+            if case .error(var e) = r, e.exprID == nil {
+                e.exprID = newID
+                r = .error(e)
+            }
+            return tagged(r)
+        }
+        var trues: Int64 = 0
+        var undecided: Int64 = 0
+        var pending: Value = .null
+        for (i, o) in operands.enumerated() {
+            let p = o.eval(&f)
+            switch p {
+            case .bool(true): trues += 1
+            case .bool(false): break
+            case .unknown(let u):
+                undecided += 1
+                if case .unknown(let prev) = pending { pending = .unknown(prev.merged(with: u)) } else { pending = p }
+            case .error:
+                undecided += 1
+                if case .null = pending { pending = p }
+            default:
+                undecided += 1
+                if case .null = pending {
+                    pending = .error(CELError(code: "no_matching_overload", message: "atLeast: operand is \(p.kindName), not bool",
+                                              exprID: addIDs[i]))
+                }
+            }
         }
         if trues >= k { return .bool(true) }
         if trues + undecided < k { return .bool(false) }

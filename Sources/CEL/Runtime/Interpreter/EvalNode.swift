@@ -51,7 +51,7 @@ final class SlotNode: EvalNode, @unchecked Sendable {
             return .error(CELError(code: "no_such_attribute", message: "no value for variable slot \(slot)", exprID: id))
         }
         let v = f.slots[slot]
-        if let o = f.observer { o.didRead(slot: slot, value: v) }
+        f.observer?.didRead(slot: slot, value: v)
         return v
     }
 }

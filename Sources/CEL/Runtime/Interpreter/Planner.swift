@@ -14,6 +14,9 @@ struct Planner {
     let candidateNames: (String) -> [String]
     /// Whether to plan checks for activation-declared unknown attributes.
     let withUnknowns: Bool
+    /// Whether common shapes get dedicated nodes (the macros' loops, field reads of variables);
+    /// false plans everything generically, the reference the dedicated nodes are tested against.
+    let specialised: Bool
 
     private var scopes: [(name: String, index: Int)] = []
     /// The number of comprehension locals needed.
@@ -24,13 +27,15 @@ struct Planner {
     private var hoistSlots: [Int: Int] = [:]
 
     init(functions: [String: FunctionDecl], references: [Int: PlanReference], slotOf: @escaping (String) -> Int?,
-         constantOf: @escaping (String) -> Value?, candidateNames: @escaping (String) -> [String], withUnknowns: Bool) {
+         constantOf: @escaping (String) -> Value?, candidateNames: @escaping (String) -> [String], withUnknowns: Bool,
+         specialised: Bool = true) {
         self.functions = functions
         self.references = references
         self.slotOf = slotOf
         self.constantOf = constantOf
         self.candidateNames = candidateNames
         self.withUnknowns = withUnknowns
+        self.specialised = specialised
     }
 
     /// Merges declarations that share a name into one table.
@@ -200,7 +205,17 @@ struct Planner {
         if case .field(let index, let type)? = references[e.id] {
             let (op, opPath) = planWithPath(operand)
             let path = opPath.map { $0 + "." + field }
-            return (withUnknownCheck(FieldNode(id: e.id, operand: op, index: index, objectType: type, name: field), path), path)
+            let node: EvalNode
+            if !specialised {
+                node = FieldNode(id: e.id, operand: op, index: index, objectType: type, name: field)
+            } else if let local = op as? LocalNode {
+                node = LocalFieldNode(id: e.id, local: local.index, index: index, objectType: type, name: field)
+            } else if let slot = op as? SlotNode {
+                node = SlotFieldNode(id: e.id, slot: slot.slot, slotID: slot.id, index: index, objectType: type, name: field)
+            } else {
+                node = FieldNode(id: e.id, operand: op, index: index, objectType: type, name: field)
+            }
+            return (withUnknownCheck(node, path), path)
         }
         if references.isEmpty, let chain = identChain(operand) {
             return resolveQualified(parts: chain + [(field, e.id)])
@@ -211,7 +226,7 @@ struct Planner {
     }
 
     private mutating func planComprehension(_ e: Expr, _ c: Comprehension) -> EvalNode {
-        if let special = planSpecialComprehension(e, c) { return special }
+        if specialised, let special = planSpecialComprehension(e, c) { return special }
         let range = plan(c.iterRange)
         let accuInit = plan(c.accuInit)
         let depth = scopes.count
@@ -251,8 +266,22 @@ struct Planner {
             case .list(let xs): return xs.contains { uses($0, name) }
             case .map(let es): return es.contains { uses($0.key, name) || uses($0.value, name) }
             case .comprehension(let d):
-                return uses(d.iterRange, name) || uses(d.accuInit, name) || uses(d.loopCondition, name)
-                    || uses(d.loopStep, name) || uses(d.result, name)
+                // A nested comprehension's variables shadow `name` in its loop; its accumulator
+                // (every macro's is `@result`) also in its result.
+                if uses(d.iterRange, name) || uses(d.accuInit, name) { return true }
+                if d.iterVar != name, d.iterVar2 != name, d.accuVar != name,
+                   uses(d.loopCondition, name) || uses(d.loopStep, name) { return true }
+                return d.accuVar != name && uses(d.result, name)
+            }
+        }
+        func nests(_ x: Expr) -> Bool {
+            switch x.kind {
+            case .ident, .literal: return false
+            case .select(let o, _, _): return nests(o)
+            case .call(let t, _, let args): return (t.map(nests) ?? false) || args.contains(where: nests)
+            case .list(let xs): return xs.contains(where: nests)
+            case .map(let es): return es.contains { nests($0.key) || nests($0.value) }
+            case .comprehension: return true
             }
         }
         enum Shape { case exists, all, atLeast(Expr) }
@@ -286,7 +315,8 @@ struct Planner {
             }
             if let sum = call(add, "_+_", 2), isAccu(sum[0]), case .list(let one) = sum[1].kind, one.count == 1,
                !uses(one[0], c.accuVar), !(guardExpr.map { uses($0, c.accuVar) } ?? false) {
-                return planCollect(e, c, predicate: guardExpr, element: one[0])
+                let asGeneric = nests(one[0]) || (guardExpr.map(nests) ?? false)
+                return planCollect(e, c, predicate: guardExpr, element: one[0], conditionID: c.loopStep.id, asGeneric: asGeneric)
             }
         }
         guard let shape, let predicate, !uses(predicate, c.accuVar) else { return nil }
@@ -297,7 +327,11 @@ struct Planner {
         let iter = newLocal(c.iterVar)
         let iter2 = c.iterVar2.map { newLocal($0) }
         let bound = Set([c.iterVar, c.accuVar] + (c.iterVar2.map { [$0] } ?? []))
-        let hoisted = markHoistable([predicate], bound: bound)
+        // Loops over predicates that nest comprehensions were planned generically before the
+        // nested accumulator stopped counting as a use of this one; they keep the generic
+        // expansion's reads (no early stop for atLeast, nothing hoisted from its predicate).
+        let asGeneric = nests(predicate)
+        let hoisted = markHoistable(asGeneric ? [c.loopCondition, c.loopStep] : [predicate], bound: bound)
         let pred = plan(predicate)
         scopes.removeLast(scopes.count - depth)
         switch shape {
@@ -307,7 +341,8 @@ struct Planner {
             node.resetSlots = hoisted
             return node
         case .atLeast:
-            let node = AtLeastNode(id: e.id, range: range, count: countNode!, iterVar: iter, iterVar2: iter2, predicate: pred)
+            let node = AtLeastNode(id: e.id, range: range, count: countNode!, iterVar: iter, iterVar2: iter2, predicate: pred,
+                                   exhaustive: asGeneric)
             node.resetSlots = hoisted
             return node
         }
@@ -315,20 +350,24 @@ struct Planner {
 
     /// The shapes of `filter`, `map` (two and three arguments) and `transformList` over a list:
     /// accumulator `[]`, condition `true`, step `@result + [t]` optionally guarded by
-    /// `p ? @result + [t] : @result`, result `@result`.
-    private mutating func planCollect(_ e: Expr, _ c: Comprehension, predicate: Expr?, element: Expr) -> EvalNode {
+    /// `p ? @result + [t] : @result`, result `@result`. `asGeneric` keeps the generic
+    /// expansion's failure results and hoisting (see ``CollectNode/sequentialFailures``).
+    private mutating func planCollect(_ e: Expr, _ c: Comprehension, predicate: Expr?, element: Expr,
+                                      conditionID: Int, asGeneric: Bool) -> EvalNode {
         let range = plan(c.iterRange)
         let depth = scopes.count
         let iter = newLocal(c.iterVar)
         let iter2 = c.iterVar2.map { newLocal($0) }
         let bound = Set([c.iterVar, c.accuVar] + (c.iterVar2.map { [$0] } ?? []))
-        let hoisted = markHoistable([predicate, element].compactMap { $0 }, bound: bound)
+        let hoisted = markHoistable(asGeneric ? [c.loopCondition, c.loopStep] : [predicate, element].compactMap { $0 },
+                                    bound: bound)
         let pred = predicate.map { plan($0) }
         // Collecting the iteration value itself (filter) needs no transform node.
         var transform: EvalNode?
         if case .ident(let n) = element.kind, n == (c.iterVar2 ?? c.iterVar) {} else { transform = plan(element) }
         scopes.removeLast(scopes.count - depth)
-        let node = CollectNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, predicate: pred, transform: transform)
+        let node = CollectNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, predicate: pred, transform: transform,
+                               sequentialFailures: asGeneric, conditionID: conditionID)
         node.resetSlots = hoisted
         return node
     }
@@ -412,6 +451,9 @@ struct Planner {
                 break
             }
         }
+        if specialised, target == nil, name == "@kleene_result", args.count == 1, let node = planAtLeastArgs(e, args[0]) {
+            return node
+        }
         guard let decl = functions[name] ?? functions[function] else {
             return ConstNode(id: e.id, .error("no_such_function", "unknown function '\(name)'"))
         }
@@ -444,6 +486,30 @@ struct Planner {
         return DispatchNode(id: e.id, name: name, args: nodes, overloads: candidates, nonStrict: decl.nonStrict)
     }
 
+    /// `@kleene_result(acc)` over `acc` = `@kleene_add(… @kleene_add(@kleene_new(k), a) …)` (the
+    /// `atLeast(k, a, …)` expansion) as one ``AtLeastArgsNode``; nil for any other shape.
+    private mutating func planAtLeastArgs(_ e: Expr, _ acc: Expr) -> EvalNode? {
+        func call(_ x: Expr, _ name: String, _ arity: Int) -> [Expr]? {
+            guard case .call(nil, let f, let args) = x.kind, f == name, args.count == arity else { return nil }
+            if case .function(let resolved, _)? = references[x.id], resolved != name { return nil }
+            return args
+        }
+        guard ["@kleene_new", "@kleene_add", "@kleene_result"].allSatisfy({ functions[$0]?.generic != nil }) else { return nil }
+        var operands: [Expr] = []
+        var addIDs: [Int] = []
+        var x = acc
+        while let add = call(x, "@kleene_add", 2) {
+            operands.append(add[1])
+            addIDs.append(x.id)
+            x = add[0]
+        }
+        guard !operands.isEmpty, let new = call(x, "@kleene_new", 1) else { return nil }
+        let count = plan(new[0])
+        let nodes = operands.reversed().map { plan($0) }
+        let node = AtLeastArgsNode(id: e.id, count: count, operands: nodes, newID: x.id, addIDs: addIDs.reversed())
+        return folded(node, [count] + nodes)
+    }
+
     private func genericCall(_ id: Int, _ decl: FunctionDecl, _ g: FunctionImpl, _ nodes: [EvalNode]) -> EvalNode {
         switch (decl.name, nodes.count) {
         case ("_&&_", 2): return AndNode(id: id, lhs: nodes[0], rhs: nodes[1])
@@ -457,10 +523,23 @@ struct Planner {
                 }
             }
         case ("!_", 1): return NotNode(id: id, operand: nodes[0])
+        case ("size", 1):
+            // size(range.filter(…)) counts instead of building the list (a strict call passes
+            // the loop's failures on unchanged, and a list's size is its count).
+            if specialised, let collect = nodes[0] as? CollectNode, !collect.countOnly { return collect.counting() }
         default: break
         }
         if nodes.count == 2, let op = BinaryOperator(function: decl.name), Planner.builtins[decl.name]?.generic != nil {
-            return BinaryOpNode(id: id, op: op, lhs: nodes[0], rhs: nodes[1])
+            let node = BinaryOpNode(id: id, op: op, lhs: nodes[0], rhs: nodes[1])
+            guard specialised else { return node }
+            switch (nodes[0].constantValue, nodes[1].constantValue) {
+            case (nil, let c?) where !c.isErrorOrUnknown:
+                return ConstOperandOpNode(node, operand: nodes[0], constant: c, constantOnRight: true)
+            case (let c?, nil) where !c.isErrorOrUnknown:
+                return ConstOperandOpNode(node, operand: nodes[1], constant: c, constantOnRight: false)
+            default:
+                return node
+            }
         }
         if decl.nonStrict {
             if nodes.count == 1, let u = g.unary { return NonStrict1Node(id: id, arg: nodes[0], fn: u) }
@@ -475,8 +554,7 @@ struct Planner {
     /// Replaces `node` by its value when all `inputs` are constants (pure standard functions only).
     private func folded(_ node: EvalNode, _ inputs: [EvalNode]) -> EvalNode {
         guard !(node is ConstNode), inputs.allSatisfy({ $0.constantValue != nil }) else { return node }
-        let value = Frame.evaluate(node, slots: [], localCount: 0, hoistCount: 0, bindings: [:], unknownPatterns: [],
-                                   observer: nil)
+        let value = Frame.evaluate(node, Activation(slots: []), localCount: 0, hoistCount: 0, observer: nil)
         return ConstNode(id: node.id, value)
     }
 }
