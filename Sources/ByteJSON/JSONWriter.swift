@@ -170,28 +170,28 @@ public struct JSONWriter: Sendable {
     }
 
     /// Starts an object; follow with ``key(_:)``–value pairs and ``endObject()``.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func beginObject() {
         punctuation(UInt8(ascii: "{"))
         needsComma = false
     }
 
     /// Ends the innermost object.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func endObject() {
         needsComma = false
         punctuation(UInt8(ascii: "}"))
     }
 
     /// Starts an array; follow with values and ``endArray()``.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func beginArray() {
         punctuation(UInt8(ascii: "["))
         needsComma = false
     }
 
     /// Ends the innermost array.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func endArray() {
         needsComma = false
         punctuation(UInt8(ascii: "]"))
@@ -256,7 +256,7 @@ public struct JSONWriter: Sendable {
     ///
     /// - Parameter name: The key; it must contain no `"`, `\` or control characters
     ///   (checked in debug builds).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func key(raw name: StaticString) {
         let text = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         assert(JSONWriter.escapedCount(text) == text.count, "key(raw:) needs escaping")
@@ -296,7 +296,7 @@ public struct JSONWriter: Sendable {
     /// values that ``repeatSpan(_:)`` can write again later, for text that recurs.
     ///
     /// - Returns: The offset of the next key or value.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func beginSpan() -> Int {
         if needsComma {
             withSpace(1) { out in out[0] = UInt8(ascii: ","); return 1 }
@@ -309,7 +309,7 @@ public struct JSONWriter: Sendable {
     ///
     /// - Parameter span: Offsets from ``beginSpan()`` and ``count``, delimiting complete members
     ///   of an object, when called in an object, or complete values, when called in an array.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func repeatSpan(_ span: Range<Int>) {
         precondition(span.lowerBound >= 0 && span.upperBound <= length, "repeatSpan(_:) needs text already written")
         let comma = needsComma
@@ -374,7 +374,7 @@ public struct JSONWriter: Sendable {
     /// Writes `true` or `false`.
     ///
     /// - Parameter flag: The Boolean.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func bool(_ flag: Bool) {
         let comma = needsComma
         withSpace(6) { out in
@@ -393,7 +393,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes `null`.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func null() {
         let comma = needsComma
         withSpace(5) { out in

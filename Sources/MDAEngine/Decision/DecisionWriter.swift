@@ -21,6 +21,20 @@ public enum DecisionWriter {
         return 2048 + 64 * d.trace.count + 44 * reads
     }
 
+    /// The number of field reads in the trace, repeats included.
+    static func fieldReadCount(_ d: Decision) -> Int {
+        var reads = 0
+        for i in d.trace.indices { reads += d.trace[i].fieldReads.count }
+        return reads
+    }
+
+    /// The highest rule slot the trace reads (-1 when none).
+    static func maxSlot(_ d: Decision) -> Int {
+        var slot = -1
+        for i in d.trace.indices { for read in d.trace[i].ruleReads { slot = max(slot, read.slot) } }
+        return slot
+    }
+
     /// The decision as a JSON string.
     public static func json(_ d: Decision) -> String { String(decoding: bytes(d), as: UTF8.self) }
 
@@ -89,7 +103,7 @@ public enum DecisionWriter {
         w.endArray()
         w.key(raw: "trace")
         w.beginArray()
-        var trace = TraceWriter()
+        var trace = TraceWriter(slots: maxSlot(d) + 1, fieldReads: fieldReadCount(d))
         d.trace.withUnsafeBufferPointer { entries in
             for i in entries.indices { trace.write(entries[i], to: &w) }
         }
@@ -130,7 +144,10 @@ public enum DecisionWriter {
             CaseDate(t).withText { w.string(utf8: $0) }
         case .list(let items):
             w.beginArray()
-            for item in items { value(item, &w) }
+            // Elements are passed in place: iterating the array would copy (retain) each one.
+            items.withUnsafeBufferPointer { items in
+                for i in items.indices { value(items[i], &w) }
+            }
             w.endArray()
         case .object(let o):
             if o.type === CaseSchema.member, case .string(let id) = o.fields[0] { w.string(id) } else { w.string(o.path ?? "") }

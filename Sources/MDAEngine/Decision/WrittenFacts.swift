@@ -23,9 +23,17 @@ struct WrittenFacts {
         case new(slot: Int)
     }
 
-    private var slots = Array(repeating: Slot(), count: 256)
-    private var shift = 64 - 8
+    private var slots: [Slot]
+    private var shift: Int
     private var count = 0
+
+    /// An empty table with room for `expected` fields before it grows.
+    init(expected: Int) {
+        var bits = 6
+        while 1 << bits < 2 * expected { bits += 1 }
+        slots = Array(repeating: Slot(), count: 1 << bits)
+        shift = 64 - bits
+    }
 
     /// Looks up `field` of `object` for trace entry `entry` (entries count from 1) and marks it
     /// as listed by that entry.

@@ -66,12 +66,12 @@ struct TraceWriterTests {
         #expect(TraceWriter.sameText(.null, .null) && !TraceWriter.sameText(.null, .bool(false)))
     }
 
-    /// Many distinct fields (beyond the table's first size), each new once, then listed or
-    /// written in later entries with the span recorded for it.
+    /// Many distinct fields (far beyond the first table size, so it grows several times), each
+    /// new once, then listed or written in later entries with the span recorded for it.
     @Test func writtenFactsRemembersEveryField() {
         final class Record {}
         let records = (0..<300).map { _ in Record() }
-        var facts = WrittenFacts()
+        var facts = WrittenFacts(expected: 10)
         for (r, record) in records.enumerated() {
             for field in 0..<3 {
                 guard case .new(let slot) = facts.visit(ObjectIdentifier(record), field, entry: 1) else {
