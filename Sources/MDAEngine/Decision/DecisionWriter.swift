@@ -13,26 +13,16 @@ public enum DecisionWriter {
         return w.takeBytes()
     }
 
-    /// A generous guess at the decision's size, mostly trace, so the buffer rarely regrows
-    /// (every regrowth copies everything written so far).
-    static func estimatedCount(_ d: Decision) -> Int {
-        var reads = 0
-        for i in d.trace.indices { reads += d.trace[i].fieldReads.count + d.trace[i].ruleReads.count }
-        return 2048 + 64 * d.trace.count + 44 * reads
-    }
-
-    /// The number of field reads in the trace, repeats included.
-    static func fieldReadCount(_ d: Decision) -> Int {
-        var reads = 0
-        for i in d.trace.indices { reads += d.trace[i].fieldReads.count }
-        return reads
-    }
-
-    /// The highest rule slot the trace reads (-1 when none).
-    static func maxSlot(_ d: Decision) -> Int {
-        var slot = -1
-        for i in d.trace.indices { for read in d.trace[i].ruleReads { slot = max(slot, read.slot) } }
-        return slot
+    /// The number of field and rule reads in the trace, repeats included.
+    static func readCounts(_ d: Decision) -> (fields: Int, rules: Int) {
+        d.trace.withUnsafeBufferPointer { entries in
+            var fields = 0, rules = 0
+            for i in entries.indices {
+                fields += entries[i].fieldReads.count
+                rules += entries[i].ruleReads.count
+            }
+            return (fields, rules)
+        }
     }
 
     /// The decision as a JSON string.
@@ -40,7 +30,10 @@ public enum DecisionWriter {
 
     /// Writes the decision object into `w`.
     public static func write(_ d: Decision, to w: inout JSONWriter, explanation: String? = nil) {
-        w.reserveCapacity(estimatedCount(d) + (explanation?.utf8.count ?? 0))
+        let reads = readCounts(d)
+        // A generous guess at the size, mostly trace, so the buffer rarely regrows (every
+        // regrowth copies everything written so far).
+        w.reserveCapacity(2048 + 64 * d.trace.count + 44 * (reads.fields + reads.rules) + (explanation?.utf8.count ?? 0))
         w.beginObject()
         w.key(raw: "schema"); w.string(Decision.schema)
         w.key(raw: "caseId"); w.string(d.caseId)
@@ -103,9 +96,10 @@ public enum DecisionWriter {
         w.endArray()
         w.key(raw: "trace")
         w.beginArray()
-        var trace = TraceWriter(slots: maxSlot(d) + 1, fieldReads: fieldReadCount(d))
+        var trace = TraceWriter(fieldReads: reads.fields)
         d.trace.withUnsafeBufferPointer { entries in
-            for i in entries.indices { trace.write(entries[i], to: &w) }
+            guard let first = entries.baseAddress else { return }
+            for i in entries.indices { trace.write(first + i, to: &w) }
         }
         w.endArray()
         w.key(raw: "ruleset")

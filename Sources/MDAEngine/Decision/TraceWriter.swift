@@ -8,44 +8,71 @@ import CEL
 /// from the output (``JSONWriter/repeatSpan(_:)``) instead of encoding it again.
 struct TraceWriter {
     /// Case fields written so far.
-    private var fields: WrittenFacts
+    private let fields: WrittenFacts
     /// Per rule slot + 1 (slot -1, facts that are not rules, share index 0): the last entry
-    /// that listed it and, for rules, the value and span of its first text.
-    private var rules: [WrittenRule]
+    /// that listed it. Grown on demand.
+    private var ruleEntries: [Int] = []
+    /// Per rule slot + 1: the index in ``writtenRules`` of its first text, or -1.
+    private var ruleTexts: [Int] = []
+    /// The first text of each rule written, with the value it showed.
+    private var writtenRules: [WrittenRule] = []
     private var tails = FieldPointerTails.schema
     /// The current entry, from 1.
     private var entry = 0
 
-    /// A writer for a trace whose rule reads have slots below `slots`, with `fieldReads` field
-    /// reads in all.
-    init(slots: Int, fieldReads: Int) {
-        rules = Array(repeating: WrittenRule(), count: slots + 1)
-        // About one in ten of a trace's field reads is a distinct field in the sample cases.
-        fields = WrittenFacts(expected: fieldReads / 8)
+    /// A writer for a trace with `fieldReads` field reads in all.
+    init(fieldReads: Int) {
+        // About one in five of a trace's field reads is a distinct field in the sample cases.
+        fields = WrittenFacts(expected: fieldReads / 4)
     }
 
-    /// A rule read listed before.
+    // Where a read keeps what identifies it. A native class reference is the object's address.
+    private static let objectOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.object)!
+    private static let fieldOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.field)!
+    private static let slotOffset = MemoryLayout<RuleRead>.offset(of: \RuleRead.slot)!
+
+    /// A rule's first text and the value it showed.
     private struct WrittenRule {
-        var entry = 0
-        var value: Value = .null
-        var text: Range<Int> = 0..<0
+        var value: Value
+        var text: Range<Int>
     }
 
     /// Writes one entry: the rule, its result and the facts it read.
-    mutating func write(_ e: TraceEntry, to w: inout JSONWriter) {
+    ///
+    /// Entries and reads are taken by pointer, in place: passing them by value would copy
+    /// (retain) every string and value they hold.
+    mutating func write(_ e: UnsafePointer<TraceEntry>, to w: inout JSONWriter) {
         entry += 1
         w.beginObject()
-        w.key(raw: "rule"); w.string(e.rule)
-        w.key(raw: "result"); DecisionWriter.value(e.result, &w)
+        w.key(raw: "rule"); w.string(e.pointee.rule)
+        w.key(raw: "result"); DecisionWriter.value(e.pointee.result, &w)
         w.key(raw: "facts")
         w.beginObject()
-        e.fieldReads.withUnsafeBufferPointer { reads in
-            for i in reads.indices { writeField(reads[i], to: &w) }
+        // Most reads repeat a fact already listed or written, which needs only the read's
+        // record address and field (or its slot): those are loaded from the read in place,
+        // without retaining the record or copying the read.
+        e.pointee.fieldReads.withUnsafeBufferPointer { reads in
+            guard let base = reads.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            for i in reads.indices {
+                let read = raw + i &* MemoryLayout<FieldRead>.stride
+                let address = read.load(fromByteOffset: TraceWriter.objectOffset, as: UInt.self)
+                switch fields.visit(address: address, field: read.load(fromByteOffset: TraceWriter.fieldOffset, as: Int.self), entry: entry) {
+                case .listedInEntry: continue
+                case .written(let text): w.repeatSpan(text)
+                case .new(let slot): writeField(base + i, slot: slot, to: &w)
+                }
+            }
         }
-        e.ruleReads.withUnsafeBufferPointer { reads in
-            for i in reads.indices { writeRule(reads[i], to: &w) }
+        e.pointee.ruleReads.withUnsafeBufferPointer { reads in
+            guard let base = reads.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            for i in reads.indices {
+                let slot = (raw + i &* MemoryLayout<RuleRead>.stride).load(fromByteOffset: TraceWriter.slotOffset, as: Int.self)
+                if slot + 1 >= ruleEntries.count || ruleEntries[slot + 1] != entry { writeRule(base + i, to: &w) }
+            }
         }
-        if let n = e.reasonLength {
+        if let n = e.pointee.reasonLength {
             w.key(raw: "/professionalJudgement/reason")
             w.beginObject(); w.key(raw: "length"); w.int(n); w.endObject()
         }
@@ -56,38 +83,40 @@ struct TraceWriter {
     /// A field's pointer is its record's path plus "/name"; records of one case have distinct
     /// paths, so the (record, field) pair identifies the pointer without building it, and records
     /// are immutable, so the pair also fixes the value.
-    private mutating func writeField(_ read: FieldRead, to w: inout JSONWriter) {
-        let object = read.object, field = read.field
-        switch fields.visit(ObjectIdentifier(object), field, entry: entry) {
-        case .listedInEntry: return
-        case .written(let text): w.repeatSpan(text)
-        case .new(let slot):
-            let start = w.beginSpan()
-            let tail = tails.range(object.type, field)
-            tails.bytes.withUnsafeBufferPointer { bytes in
-                w.key(object.path ?? "", escapedTail: UnsafeBufferPointer(rebasing: bytes[tail]))
-            }
-            object.fields.withUnsafeBufferPointer { DecisionWriter.value($0[field], &w) }
-            fields.setText(start..<w.count, of: slot)
+    private mutating func writeField(_ read: UnsafePointer<FieldRead>, slot: Int, to w: inout JSONWriter) {
+        let object = read.pointee.object, field = read.pointee.field
+        let start = w.beginSpan()
+        let tail = tails.range(object.type, field)
+        tails.bytes.withUnsafeBufferPointer { bytes in
+            w.key(object.path ?? "", escapedTail: UnsafeBufferPointer(rebasing: bytes[tail]))
         }
+        object.fields.withUnsafeBufferPointer { DecisionWriter.value($0[field], &w) }
+        fields.setText(start..<w.count, of: slot)
     }
 
+    /// Writes a rule read that the current entry has not listed yet.
+    ///
     /// Rule names never start with "/", so they cannot collide with pointers. A slot always has
     /// the same name; its value is the same in every entry except for loop variables, so a
     /// repeat is copied only when its value would be written the same.
-    private mutating func writeRule(_ read: RuleRead, to w: inout JSONWriter) {
-        let index = read.slot + 1
-        if rules[index].entry == entry { return }
-        rules[index].entry = entry
-        if index > 0, !rules[index].text.isEmpty, TraceWriter.sameText(rules[index].value, read.value) {
-            w.repeatSpan(rules[index].text)
+    private mutating func writeRule(_ read: UnsafePointer<RuleRead>, to w: inout JSONWriter) {
+        let index = read.pointee.slot + 1
+        if index >= ruleEntries.count {
+            let count = Swift.max(index + 1, 2 * ruleEntries.count, 64)
+            ruleEntries += Array(repeating: 0, count: count - ruleEntries.count)
+            ruleTexts += Array(repeating: -1, count: count - ruleTexts.count)
+        }
+        ruleEntries[index] = entry
+        let written = ruleTexts[index]
+        if written >= 0, TraceWriter.sameText(writtenRules[written].value, read.pointee.value) {
+            w.repeatSpan(writtenRules[written].text)
             return
         }
         let start = w.beginSpan()
-        w.key(read.rule); DecisionWriter.value(read.value, &w)
+        w.key(read.pointee.rule); DecisionWriter.value(read.pointee.value, &w)
         if index > 0 {
-            rules[index].value = read.value
-            rules[index].text = start..<w.count
+            ruleTexts[index] = writtenRules.count
+            writtenRules.append(WrittenRule(value: read.pointee.value, text: start..<w.count))
         }
     }
 

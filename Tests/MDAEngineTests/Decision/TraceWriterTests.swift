@@ -71,10 +71,10 @@ struct TraceWriterTests {
     @Test func writtenFactsRemembersEveryField() {
         final class Record {}
         let records = (0..<300).map { _ in Record() }
-        var facts = WrittenFacts(expected: 10)
+        let facts = WrittenFacts(expected: 10)
         for (r, record) in records.enumerated() {
             for field in 0..<3 {
-                guard case .new(let slot) = facts.visit(ObjectIdentifier(record), field, entry: 1) else {
+                guard case .new(let slot) = facts.visit(address: UInt(bitPattern: ObjectIdentifier(record)), field: field, entry: 1) else {
                     Issue.record("record \(r) field \(field) is not new"); return
                 }
                 facts.setText(r * 10 + field ..< r * 10 + field + 1, of: slot)
@@ -82,16 +82,16 @@ struct TraceWriterTests {
         }
         for (r, record) in records.enumerated() {
             for field in 0..<3 {
-                guard case .listedInEntry = facts.visit(ObjectIdentifier(record), field, entry: 1) else {
+                guard case .listedInEntry = facts.visit(address: UInt(bitPattern: ObjectIdentifier(record)), field: field, entry: 1) else {
                     Issue.record("record \(r) field \(field) is not listed"); return
                 }
-                guard case .written(let span) = facts.visit(ObjectIdentifier(record), field, entry: 2) else {
+                guard case .written(let span) = facts.visit(address: UInt(bitPattern: ObjectIdentifier(record)), field: field, entry: 2) else {
                     Issue.record("record \(r) field \(field) is not written"); return
                 }
                 #expect(span == r * 10 + field ..< r * 10 + field + 1)
             }
         }
-        guard case .new = facts.visit(ObjectIdentifier(records[0]), 3, entry: 2) else { Issue.record("field 3 is not new"); return }
+        guard case .new = facts.visit(address: UInt(bitPattern: ObjectIdentifier(records[0])), field: 3, entry: 2) else { Issue.record("field 3 is not new"); return }
     }
 
     @Test func fieldPointerTails() {
