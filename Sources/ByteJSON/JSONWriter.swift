@@ -200,7 +200,7 @@ public struct JSONWriter: Sendable {
     /// Writes an object key, escaped as needed; the next call writes its value.
     ///
     /// - Parameter name: The key.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func key(_ name: String) {
         quoted(name, colon: true)
         needsComma = false
@@ -225,7 +225,7 @@ public struct JSONWriter: Sendable {
     /// - Parameters:
     ///   - head: The first part of the key.
     ///   - escapedTail: The rest of the key as escaped UTF-8, without quotes.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func key(_ head: String, escapedTail: UnsafeBufferPointer<UInt8>) {
         if head.utf8.withContiguousStorageIfAvailable({ key(utf8: $0, tail: escapedTail, tailIsEscaped: true) }) != nil { return }
         var head = head
@@ -233,7 +233,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes the key `head` + `tail` from UTF-8; `tail` is copied as it is when `tailIsEscaped`.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func key(utf8 head: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<UInt8>, tailIsEscaped: Bool) {
         let comma = needsComma
         withSpace(head.count &* 6 &+ tail.count &* (tailIsEscaped ? 1 : 6) &+ 4) { out in
@@ -275,7 +275,7 @@ public struct JSONWriter: Sendable {
     /// Writes a string value, escaped as needed.
     ///
     /// - Parameter text: The string.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func string(_ text: String) {
         quoted(text, colon: false)
     }
@@ -284,7 +284,7 @@ public struct JSONWriter: Sendable {
     /// local buffer, such as a date, without building a `String`).
     ///
     /// - Parameter utf8: The string's UTF-8 bytes.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         quoted(utf8, colon: false)
     }
@@ -500,7 +500,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes UTF-8 `text` in quotes, escaping `"`, `\` and control characters.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func quoted(_ text: UnsafeBufferPointer<UInt8>, colon: Bool) {
         let comma = needsComma
         // At most six bytes per input byte (`\u00XX`), two quotes, a comma and a colon.
