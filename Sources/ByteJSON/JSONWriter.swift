@@ -604,8 +604,22 @@ public struct JSONWriter: Sendable {
     @usableFromInline
     static func escape(_ text: UnsafeBufferPointer<UInt8>, from start: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
         let hex: StaticString = "0123456789abcdef"
+        guard let base = text.baseAddress else { return start }
         var n = start
-        for byte in text[start...] {
+        var i = start
+        while i < text.count {
+            // Between the bytes that need escaping, whole words are copied as they are.
+            if i &+ 8 <= text.count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if !mayNeedEscape(word) {
+                    UnsafeMutableRawPointer(out + n).storeBytes(of: word, as: UInt64.self)
+                    i &+= 8
+                    n &+= 8
+                    continue
+                }
+            }
+            let byte = base[i]
+            i &+= 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
                 out[n] = byte
                 n += 1

@@ -242,4 +242,20 @@ import Testing
         writer.beginArray(); writer.null(); writer.endArray()
         #expect(writer.string == "[null]")
     }
+
+    /// Characters needing escape scattered through a long string, with plain runs of every
+    /// length between them (the escaper copies those runs a word at a time).
+    @Test func scatteredEscapesInALongString() throws {
+        var text = "", expected = "\""
+        for run in 0..<20 {
+            let plain = String(repeating: "é", count: run % 5) + String(repeating: "a", count: run)
+            text += plain + (run % 2 == 0 ? "\"" : "\u{1}")
+            expected += plain + (run % 2 == 0 ? "\\\"" : "\\u0001")
+        }
+        expected += "\""
+        var writer = JSONWriter()
+        writer.string(text)
+        #expect(writer.string == expected)
+        #expect(try JSONReader().read(writer.bytes) == .string(text))
+    }
 }

@@ -24,6 +24,10 @@ struct TraceWriter {
     init(fieldReads: Int) {
         // About one in five of a trace's field reads is a distinct field in the sample cases.
         fields = WrittenFacts(expected: fieldReads / 4)
+        // Room for the slots of a ruleset of a few hundred rules, so the tables rarely grow.
+        ruleEntries = Array(repeating: 0, count: 512)
+        ruleTexts = Array(repeating: -1, count: 512)
+        writtenRules.reserveCapacity(256)
     }
 
     // Where a read keeps what identifies it. A native class reference is the object's address.
@@ -108,7 +112,7 @@ struct TraceWriter {
         }
         ruleEntries[index] = entry
         let written = ruleTexts[index]
-        if written >= 0, TraceWriter.sameText(writtenRules[written].value, read.pointee.value) {
+        if written >= 0, writtenRules.withUnsafeBufferPointer({ TraceWriter.sameText($0[written].value, read.pointee.value) }) {
             w.repeatSpan(writtenRules[written].text)
             return
         }
