@@ -11,9 +11,9 @@ struct TraceWriter {
     private let fields: WrittenFacts
     /// Per rule slot + 1 (slot -1, facts that are not rules, share index 0): the last entry
     /// that listed it. Grown on demand.
-    private var ruleEntries: [Int] = []
+    private var ruleEntries: [Int32] = []
     /// Per rule slot + 1: the index in ``writtenRules`` of its first text, or -1.
-    private var ruleTexts: [Int] = []
+    private var ruleTexts: [Int32] = []
     /// The first text of each rule written, with the value it showed.
     private var writtenRules: [WrittenRule] = []
     private var tails = FieldPointerTails.schema
@@ -25,8 +25,8 @@ struct TraceWriter {
         // About one in five of a trace's field reads is a distinct field in the sample cases.
         fields = WrittenFacts(expected: fieldReads / 4)
         // Room for the slots of a ruleset of a few hundred rules, so the tables rarely grow.
-        ruleEntries = Array(repeating: 0, count: 512)
-        ruleTexts = Array(repeating: -1, count: 512)
+        ruleEntries = Array(repeating: 0, count: 384)
+        ruleTexts = Array(repeating: -1, count: 384)
         writtenRules.reserveCapacity(256)
     }
 
@@ -73,7 +73,7 @@ struct TraceWriter {
             let raw = UnsafeRawPointer(base)
             for i in reads.indices {
                 let slot = (raw + i &* MemoryLayout<RuleRead>.stride).load(fromByteOffset: TraceWriter.slotOffset, as: Int.self)
-                if slot + 1 >= ruleEntries.count || ruleEntries[slot + 1] != entry { writeRule(base + i, to: &w) }
+                if slot + 1 >= ruleEntries.count || ruleEntries[slot + 1] != Int32(truncatingIfNeeded: entry) { writeRule(base + i, to: &w) }
             }
         }
         if let n = e.pointee.reasonLength {
@@ -110,8 +110,8 @@ struct TraceWriter {
             ruleEntries += Array(repeating: 0, count: count - ruleEntries.count)
             ruleTexts += Array(repeating: -1, count: count - ruleTexts.count)
         }
-        ruleEntries[index] = entry
-        let written = ruleTexts[index]
+        ruleEntries[index] = Int32(truncatingIfNeeded: entry)
+        let written = Int(ruleTexts[index])
         if written >= 0, writtenRules.withUnsafeBufferPointer({ TraceWriter.sameText($0[written].value, read.pointee.value) }) {
             w.repeatSpan(writtenRules[written].text)
             return
@@ -119,7 +119,7 @@ struct TraceWriter {
         let start = w.beginSpan()
         w.key(read.pointee.rule); DecisionWriter.value(read.pointee.value, &w)
         if index > 0 {
-            ruleTexts[index] = writtenRules.count
+            ruleTexts[index] = Int32(truncatingIfNeeded: writtenRules.count)
             writtenRules.append(WrittenRule(value: read.pointee.value, text: start..<w.count))
         }
     }

@@ -37,8 +37,7 @@ final class WrittenFacts {
         while 1 << bits < 2 * expected { bits += 1 }
         capacity = 1 << bits
         shift = 64 - bits
-        slots = .allocate(capacity: capacity)
-        slots.initialize(repeating: Slot(), count: capacity)
+        slots = WrittenFacts.emptySlots(capacity)
     }
 
     deinit { slots.deallocate() }
@@ -79,12 +78,22 @@ final class WrittenFacts {
         return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
+    /// `count` slots marked empty. Only the addresses are set: a slot's other fields are read
+    /// only once a key was stored there, and setting just one word in four is much cheaper
+    /// than clearing the whole table.
+    private static func emptySlots(_ count: Int) -> UnsafeMutablePointer<Slot> {
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: count)
+        let raw = UnsafeMutableRawPointer(slots)
+        let offset = MemoryLayout<Slot>.offset(of: \Slot.address)!
+        for i in 0..<count { raw.storeBytes(of: 0, toByteOffset: i &* MemoryLayout<Slot>.stride &+ offset, as: UInt.self) }
+        return slots
+    }
+
     private func grow() {
         let old = slots, oldCapacity = capacity
         capacity *= 2
         shift -= 1
-        slots = .allocate(capacity: capacity)
-        slots.initialize(repeating: Slot(), count: capacity)
+        slots = WrittenFacts.emptySlots(capacity)
         let mask = capacity - 1
         for j in 0..<oldCapacity where old[j].address != 0 {
             var i = index(old[j].address, old[j].field)
