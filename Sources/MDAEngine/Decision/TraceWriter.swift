@@ -88,9 +88,12 @@ struct TraceWriter {
     /// paths, so the (record, field) pair identifies the pointer without building it, and records
     /// are immutable, so the pair also fixes the value.
     private mutating func writeField(_ read: UnsafePointer<FieldRead>, slot: Int, to w: inout JSONWriter) {
-        let object = read.pointee.object, field = read.pointee.field
+        // The trace keeps every record alive while it is written: no need to retain it here.
+        unowned(unsafe) let object = read.pointee.object
+        unowned(unsafe) let type = object.type
+        let field = read.pointee.field
         let start = w.beginSpan()
-        let tail = tails.range(object.type, field)
+        let tail = tails.range(type, field)
         tails.bytes.withUnsafeBufferPointer { bytes in
             w.key(object.path ?? "", escapedTail: UnsafeBufferPointer(rebasing: bytes[tail]))
         }
