@@ -21,12 +21,16 @@
 /// Strings are written as UTF-8; `"`, `\` and control characters are escaped (`\n \t \r \b
 /// \f`, otherwise `\u00XX`), and nothing else is, so non-ASCII text and `/` appear as they are.
 public struct JSONWriter: Sendable {
+    // The primitives are inlinable so that a caller in another module (the decision writer
+    // writes thousands of them per document) pays no call per primitive; the stored properties
+    // are therefore visible to inlined code, but only the writer's own methods touch them.
+
     /// The output buffer; bytes at and after ``length`` are spare capacity.
-    private var storage: [UInt8]
+    @usableFromInline var storage: [UInt8]
     /// How many bytes of ``storage`` have been written.
-    private var length = 0
+    @usableFromInline var length = 0
     /// Whether the next value or key must be preceded by a comma.
-    private var needsComma = false
+    @usableFromInline var needsComma = false
 
     /// Creates an empty writer.
     ///
@@ -45,6 +49,41 @@ public struct JSONWriter: Sendable {
 
     /// The number of bytes written so far.
     public var count: Int { length }
+
+    /// Hands over the JSON text written so far without copying it, leaving the writer empty.
+    ///
+    /// Prefer this to ``bytes`` when the writer is done: ``bytes`` copies the text.
+    public mutating func takeBytes() -> [UInt8] {
+        var text = JSONWriter.uninitializedBuffer(count: 16)
+        swap(&text, &storage)
+        // Bytes are trivial, so dropping the spare tail only shortens the count.
+        text.removeLast(text.count - length)
+        length = 0
+        needsComma = false
+        return text
+    }
+
+    /// Makes room for at least `count` more bytes, so that writing them does not regrow the buffer.
+    ///
+    /// - Parameter count: The number of bytes about to be written.
+    public mutating func reserveCapacity(_ count: Int) {
+        if length + count > storage.count { grow(minimum: length + count) }
+    }
+
+    /// The UTF-8 bytes of `text` escaped for a JSON string, without quotes: what ``string(_:)``
+    /// writes between the quotes. Escape a string once with this when it is written many times,
+    /// for example as the tail of ``key(_:escapedTail:)``.
+    ///
+    /// - Parameter text: The string.
+    /// - Returns: The escaped UTF-8 bytes.
+    public static func escaped(_ text: String) -> [UInt8] {
+        let utf8 = Array(text.utf8)
+        return utf8.withUnsafeBufferPointer { source in
+            [UInt8](unsafeUninitializedCapacity: source.count * 6) { out, initialized in
+                initialized = source.isEmpty ? 0 : copyEscaping(source, to: out.baseAddress!)
+            }
+        }
+    }
 
     /// Writes a complete value, for example one read by ``JSONReader``; numbers are written with
     /// their exact text. Values of any depth are written without exhausting the stack.
@@ -131,24 +170,28 @@ public struct JSONWriter: Sendable {
     }
 
     /// Starts an object; follow with ``key(_:)``–value pairs and ``endObject()``.
+    @inlinable @inline(__always)
     public mutating func beginObject() {
         punctuation(UInt8(ascii: "{"))
         needsComma = false
     }
 
     /// Ends the innermost object.
+    @inlinable @inline(__always)
     public mutating func endObject() {
         needsComma = false
         punctuation(UInt8(ascii: "}"))
     }
 
     /// Starts an array; follow with values and ``endArray()``.
+    @inlinable @inline(__always)
     public mutating func beginArray() {
         punctuation(UInt8(ascii: "["))
         needsComma = false
     }
 
     /// Ends the innermost array.
+    @inlinable @inline(__always)
     public mutating func endArray() {
         needsComma = false
         punctuation(UInt8(ascii: "]"))
@@ -157,6 +200,7 @@ public struct JSONWriter: Sendable {
     /// Writes an object key, escaped as needed; the next call writes its value.
     ///
     /// - Parameter name: The key.
+    @inlinable @inline(__always)
     public mutating func key(_ name: String) {
         quoted(name, colon: true)
         needsComma = false
@@ -171,21 +215,39 @@ public struct JSONWriter: Sendable {
     ///   - tail: The rest of the key.
     public mutating func key(_ head: String, _ tail: String) {
         var head = head, tail = tail
-        head.withUTF8 { h in
-            tail.withUTF8 { t in
-                let he = JSONWriter.escapedCount(h), te = JSONWriter.escapedCount(t)
-                let comma = needsComma
-                append(reserving: he + te + 4) { out in
-                    var n = 0
-                    if comma { out[n] = UInt8(ascii: ","); n += 1 }
-                    out[n] = UInt8(ascii: "\""); n += 1
-                    if he == h.count { JSONWriter.copy(h, to: out + n); n += h.count } else { n = JSONWriter.escape(h, into: out, at: n) }
-                    if te == t.count { JSONWriter.copy(t, to: out + n); n += t.count } else { n = JSONWriter.escape(t, into: out, at: n) }
-                    out[n] = UInt8(ascii: "\""); n += 1
-                    out[n] = UInt8(ascii: ":"); n += 1
-                    return n
-                }
+        head.withUTF8 { h in tail.withUTF8 { t in key(utf8: h, tail: t, tailIsEscaped: false) } }
+    }
+
+    /// Writes an object key that is `head`, escaped as needed, followed by bytes that are
+    /// already escaped (from ``escaped(_:)``, typically computed once and written many times);
+    /// the next call writes its value.
+    ///
+    /// - Parameters:
+    ///   - head: The first part of the key.
+    ///   - escapedTail: The rest of the key as escaped UTF-8, without quotes.
+    @inlinable @inline(__always)
+    public mutating func key(_ head: String, escapedTail: UnsafeBufferPointer<UInt8>) {
+        if head.utf8.withContiguousStorageIfAvailable({ key(utf8: $0, tail: escapedTail, tailIsEscaped: true) }) != nil { return }
+        var head = head
+        head.withUTF8 { key(utf8: $0, tail: escapedTail, tailIsEscaped: true) }
+    }
+
+    /// Writes the key `head` + `tail` from UTF-8; `tail` is copied as it is when `tailIsEscaped`.
+    @inlinable @inline(__always)
+    mutating func key(utf8 head: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<UInt8>, tailIsEscaped: Bool) {
+        let comma = needsComma
+        withSpace(head.count &* 6 &+ tail.count &* (tailIsEscaped ? 1 : 6) &+ 4) { out in
+            var n = 0
+            if comma { out[0] = UInt8(ascii: ","); n = 1 }
+            out[n] = UInt8(ascii: "\""); n &+= 1
+            n &+= JSONWriter.copyEscaping(head, to: out + n)
+            if tailIsEscaped {
+                JSONWriter.copy(tail, to: out + n); n &+= tail.count
+            } else {
+                n &+= JSONWriter.copyEscaping(tail, to: out + n)
             }
+            out[n] = UInt8(ascii: "\""); out[n &+ 1] = UInt8(ascii: ":")
+            return n &+ 2
         }
         needsComma = false
     }
@@ -194,23 +256,79 @@ public struct JSONWriter: Sendable {
     ///
     /// - Parameter name: The key; it must contain no `"`, `\` or control characters
     ///   (checked in debug builds).
+    @inlinable @inline(__always)
     public mutating func key(raw name: StaticString) {
         let text = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         assert(JSONWriter.escapedCount(text) == text.count, "key(raw:) needs escaping")
-        quoted(text, escapedCount: text.count, colon: true)
+        let comma = needsComma
+        withSpace(text.count &+ 4) { out in
+            var n = 0
+            if comma { out[0] = UInt8(ascii: ","); n = 1 }
+            out[n] = UInt8(ascii: "\""); n &+= 1
+            JSONWriter.copy(text, to: out + n); n &+= text.count
+            out[n] = UInt8(ascii: "\""); out[n &+ 1] = UInt8(ascii: ":")
+            return n &+ 2
+        }
         needsComma = false
     }
 
     /// Writes a string value, escaped as needed.
     ///
     /// - Parameter text: The string.
+    @inlinable @inline(__always)
     public mutating func string(_ text: String) {
         quoted(text, colon: false)
+    }
+
+    /// Writes a string value given as UTF-8 bytes, escaped as needed (for text formatted into a
+    /// local buffer, such as a date, without building a `String`).
+    ///
+    /// - Parameter utf8: The string's UTF-8 bytes.
+    @inlinable @inline(__always)
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        quoted(utf8, colon: false)
+    }
+
+    /// Writes the comma that the next key or value needs, if any, and returns the offset at
+    /// which that key or value's own text will begin.
+    ///
+    /// With ``count`` after it, this delimits a span of complete members (key–value pairs) or
+    /// values that ``repeatSpan(_:)`` can write again later, for text that recurs.
+    ///
+    /// - Returns: The offset of the next key or value.
+    @inlinable @inline(__always)
+    public mutating func beginSpan() -> Int {
+        if needsComma {
+            withSpace(1) { out in out[0] = UInt8(ascii: ","); return 1 }
+            needsComma = false
+        }
+        return length
+    }
+
+    /// Writes again the text of `span`, preceded by a comma if needed.
+    ///
+    /// - Parameter span: Offsets from ``beginSpan()`` and ``count``, delimiting complete members
+    ///   of an object, when called in an object, or complete values, when called in an array.
+    @inlinable @inline(__always)
+    public mutating func repeatSpan(_ span: Range<Int>) {
+        precondition(span.lowerBound >= 0 && span.upperBound <= length, "repeatSpan(_:) needs text already written")
+        let comma = needsComma
+        let back = length &- span.lowerBound
+        withSpace(span.count &+ 1) { out in
+            var n = 0
+            if comma { out[0] = UInt8(ascii: ","); n = 1 }
+            // The span lies before `out`, in the same buffer, so the two do not overlap.
+            let source = out - back
+            JSONWriter.copy(UnsafeBufferPointer(start: source, count: span.count), to: out + n)
+            return n &+ span.count
+        }
+        needsComma = true
     }
 
     /// Writes a signed integer.
     ///
     /// - Parameter number: The integer.
+    @inlinable
     public mutating func int(_ number: Int) {
         int(Int64(number))
     }
@@ -218,6 +336,7 @@ public struct JSONWriter: Sendable {
     /// Writes a signed 64-bit integer.
     ///
     /// - Parameter number: The integer.
+    @inlinable
     public mutating func int(_ number: Int64) {
         digits(number.magnitude, negative: number < 0)
     }
@@ -225,6 +344,7 @@ public struct JSONWriter: Sendable {
     /// Writes an unsigned 64-bit integer.
     ///
     /// - Parameter number: The integer.
+    @inlinable
     public mutating func uint(_ number: UInt64) {
         digits(number, negative: false)
     }
@@ -254,27 +374,51 @@ public struct JSONWriter: Sendable {
     /// Writes `true` or `false`.
     ///
     /// - Parameter flag: The Boolean.
+    @inlinable @inline(__always)
     public mutating func bool(_ flag: Bool) {
-        raw(flag ? "true" : "false" as StaticString)
+        let comma = needsComma
+        withSpace(6) { out in
+            var n = 0
+            if comma { out[0] = UInt8(ascii: ","); n = 1 }
+            if flag {
+                out[n] = UInt8(ascii: "t"); out[n &+ 1] = UInt8(ascii: "r"); out[n &+ 2] = UInt8(ascii: "u")
+                out[n &+ 3] = UInt8(ascii: "e")
+                return n &+ 4
+            }
+            out[n] = UInt8(ascii: "f"); out[n &+ 1] = UInt8(ascii: "a"); out[n &+ 2] = UInt8(ascii: "l")
+            out[n &+ 3] = UInt8(ascii: "s"); out[n &+ 4] = UInt8(ascii: "e")
+            return n &+ 5
+        }
+        needsComma = true
     }
 
     /// Writes `null`.
+    @inlinable @inline(__always)
     public mutating func null() {
-        raw("null" as StaticString)
+        let comma = needsComma
+        withSpace(5) { out in
+            var n = 0
+            if comma { out[0] = UInt8(ascii: ","); n = 1 }
+            out[n] = UInt8(ascii: "n"); out[n &+ 1] = UInt8(ascii: "u"); out[n &+ 2] = UInt8(ascii: "l")
+            out[n &+ 3] = UInt8(ascii: "l")
+            return n &+ 4
+        }
+        needsComma = true
     }
 
     // MARK: Buffer
 
     /// Reserves `count` bytes, lets `body` fill some of them from the pointer it gets and
     /// return how many it wrote, and keeps those.
-    @inline(__always)
-    private mutating func append(reserving count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        if length &+ count > storage.count { grow(minimum: length + count) }
+    @inlinable @inline(__always)
+    mutating func withSpace(_ count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if _slowPath(length &+ count > storage.count) { grow(minimum: length &+ count) }
         let start = length
-        length = start &+ storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+        length = start &+ storage.withUnsafeMutableBufferPointer { body($0.baseAddress.unsafelyUnwrapped + start) }
     }
 
-    private mutating func grow(minimum: Int) {
+    @usableFromInline
+    mutating func grow(minimum: Int) {
         var larger = JSONWriter.uninitializedBuffer(count: Swift.max(minimum, storage.count * 2))
         let written = length
         storage.withUnsafeBufferPointer { old in
@@ -293,49 +437,47 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes a separating comma if needed, then `byte`, and marks that a comma is due next.
-    @inline(__always)
-    private mutating func punctuation(_ byte: UInt8) {
+    @inlinable @inline(__always)
+    mutating func punctuation(_ byte: UInt8) {
         let comma = needsComma
-        append(reserving: 2) { out in
+        withSpace(2) { out in
             var n = 0
             if comma { out[0] = UInt8(ascii: ","); n = 1 }
             out[n] = byte
-            return n + 1
+            return n &+ 1
         }
         needsComma = true
     }
 
     /// Writes a value whose bytes need no escaping (a literal), preceded by a comma if needed.
-    @inline(__always)
     private mutating func raw(_ text: UnsafeBufferPointer<UInt8>) {
         let comma = needsComma
-        append(reserving: text.count + 1) { out in
+        withSpace(text.count &+ 1) { out in
             var n = 0
             if comma { out[0] = UInt8(ascii: ","); n = 1 }
-            (out + n).update(from: text.baseAddress!, count: text.count)
-            return n + text.count
+            JSONWriter.copy(text, to: out + n)
+            return n &+ text.count
         }
         needsComma = true
     }
 
-    @inline(__always)
-    private mutating func raw(_ literal: StaticString) {
-        raw(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-
-    @inline(__always)
     private mutating func raw(_ text: String) {
         var text = text
         text.withUTF8 { raw($0) }
     }
 
     /// Writes the decimal digits of `magnitude`, with a minus sign when `negative`.
-    private mutating func digits(_ magnitude: UInt64, negative: Bool) {
+    @inlinable
+    mutating func digits(_ magnitude: UInt64, negative: Bool) {
         let comma = needsComma
-        append(reserving: 22) { out in
+        withSpace(22) { out in
             var n = 0
             if comma { out[n] = UInt8(ascii: ","); n += 1 }
             if negative { out[n] = UInt8(ascii: "-"); n += 1 }
+            if magnitude < 10 {
+                out[n] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude)
+                return n &+ 1
+            }
             var digitCount = 1
             var rest = magnitude
             while rest >= 10 { rest /= 10; digitCount += 1 }
@@ -350,29 +492,25 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes `text` in quotes, escaped, with a comma before it if needed and a colon after it for a key.
-    @inline(__always)
-    private mutating func quoted(_ text: String, colon: Bool) {
+    @inlinable @inline(__always)
+    mutating func quoted(_ text: String, colon: Bool) {
+        if text.utf8.withContiguousStorageIfAvailable({ quoted($0, colon: colon) }) != nil { return }
         var text = text
-        text.withUTF8 { quoted($0, escapedCount: JSONWriter.escapedCount($0), colon: colon) }
+        text.withUTF8 { quoted($0, colon: colon) }
     }
 
     /// Writes UTF-8 `text` in quotes, escaping `"`, `\` and control characters.
-    ///
-    /// - Parameter escapedCount: The length of `text` once escaped (from ``escapedCount(_:)``).
-    private mutating func quoted(_ text: UnsafeBufferPointer<UInt8>, escapedCount: Int, colon: Bool) {
+    @inlinable @inline(__always)
+    mutating func quoted(_ text: UnsafeBufferPointer<UInt8>, colon: Bool) {
         let comma = needsComma
-        append(reserving: escapedCount + 4) { out in
+        // At most six bytes per input byte (`\u00XX`), two quotes, a comma and a colon.
+        withSpace(text.count &* 6 &+ 4) { out in
             var n = 0
-            if comma { out[n] = UInt8(ascii: ","); n += 1 }
-            out[n] = UInt8(ascii: "\""); n += 1
-            if escapedCount == text.count {
-                JSONWriter.copy(text, to: out + n)
-                n += text.count
-            } else {
-                n = JSONWriter.escape(text, into: out, at: n)
-            }
-            out[n] = UInt8(ascii: "\""); n += 1
-            if colon { out[n] = UInt8(ascii: ":"); n += 1 }
+            if comma { out[0] = UInt8(ascii: ","); n = 1 }
+            out[n] = UInt8(ascii: "\""); n &+= 1
+            n &+= JSONWriter.copyEscaping(text, to: out + n)
+            out[n] = UInt8(ascii: "\""); n &+= 1
+            if colon { out[n] = UInt8(ascii: ":"); n &+= 1 }
             return n
         }
         needsComma = true
@@ -380,14 +518,13 @@ public struct JSONWriter: Sendable {
 
     /// Copies `text` to `out` by overlapping words, which beats a call to `memmove` for the
     /// short strings that dominate JSON documents.
-    @inline(__always)
-    private static func copy(_ text: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) {
+    @inlinable @inline(__always)
+    static func copy(_ text: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) {
         guard let base = text.baseAddress else { return }
         let count = text.count
         let source = UnsafeRawPointer(base)
         let target = UnsafeMutableRawPointer(out)
         if count >= 8 {
-            guard count <= 32 else { return target.copyMemory(from: source, byteCount: count) }
             var i = 0
             while i &+ 8 < count {
                 target.storeBytes(of: source.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
@@ -404,29 +541,52 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    /// The length of UTF-8 `text` once `"`, `\` and control characters are escaped.
-    @inline(__always)
-    private static func escapedCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+    /// Copies UTF-8 `text` to `out`, escaping `"`, `\` and control characters; returns the
+    /// number of bytes written (at most six per input byte).
+    ///
+    /// Whole words are copied while none needs escaping (the common case, in one pass); from
+    /// the first word that may, the rest is escaped byte by byte.
+    @inlinable @inline(__always)
+    static func copyEscaping(_ text: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
         guard let base = text.baseAddress else { return 0 }
-        // Fast path: whole words while none needs escaping, then the last word overlapping the
-        // one before; strings under eight bytes are checked as two overlapping halves.
-        let total = text.count
-        var index = 0
-        if total >= 8 {
-            while index &+ 8 < total, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index &+= 8
+        let count = text.count
+        let source = UnsafeRawPointer(base)
+        let target = UnsafeMutableRawPointer(out)
+        if count >= 8 {
+            var i = 0
+            while i &+ 8 < count {
+                let word = source.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if mayNeedEscape(word) { return escape(text, from: i, into: out) }
+                target.storeBytes(of: word, toByteOffset: i, as: UInt64.self)
+                i &+= 8
             }
-            if index &+ 8 >= total, !mayNeedEscape(UnsafeRawPointer(base + (total &- 8)).loadUnaligned(as: UInt64.self)) {
-                return total
-            }
-        } else if total >= 4 {
-            let low = UInt64(UnsafeRawPointer(base).loadUnaligned(as: UInt32.self))
-            let high = UInt64(UnsafeRawPointer(base + (total &- 4)).loadUnaligned(as: UInt32.self))
-            if !mayNeedEscape(low | high << 32) { return total }
+            // The last word overlaps bytes already copied, which are the same either way.
+            let last = source.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+            if mayNeedEscape(last) { return escape(text, from: i, into: out) }
+            target.storeBytes(of: last, toByteOffset: count &- 8, as: UInt64.self)
+            return count
         }
+        if count >= 4 {
+            let low = source.loadUnaligned(as: UInt32.self)
+            let high = source.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+            if mayNeedEscape(UInt64(low) | UInt64(high) << 32) { return escape(text, from: 0, into: out) }
+            target.storeBytes(of: low, as: UInt32.self)
+            target.storeBytes(of: high, toByteOffset: count &- 4, as: UInt32.self)
+            return count
+        }
+        for i in 0..<count {
+            let byte = base[i]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return escape(text, from: i, into: out) }
+            out[i] = byte
+        }
+        return count
+    }
+
+    /// The length of UTF-8 `text` once `"`, `\` and control characters are escaped.
+    @usableFromInline
+    static func escapedCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
         var count = text.count
-        while index < text.count {
-            let byte = base[index]
+        for byte in text {
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                 count += 1
             } else if byte < 0x20 {
@@ -435,16 +595,31 @@ public struct JSONWriter: Sendable {
                 default: count += 5
                 }
             }
-            index &+= 1
         }
         return count
     }
 
-    /// Writes UTF-8 `text` escaped into `out` from offset `start`; returns the offset after it.
-    private static func escape(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, at start: Int) -> Int {
+    /// Writes UTF-8 `text` escaped into `out`, from input and output offset `start` (the bytes
+    /// before it need no escaping and are already copied); returns the offset after it.
+    @usableFromInline
+    static func escape(_ text: UnsafeBufferPointer<UInt8>, from start: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
         let hex: StaticString = "0123456789abcdef"
+        guard let base = text.baseAddress else { return start }
         var n = start
-        for byte in text {
+        var i = start
+        while i < text.count {
+            // Between the bytes that need escaping, whole words are copied as they are.
+            if i &+ 8 <= text.count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if !mayNeedEscape(word) {
+                    UnsafeMutableRawPointer(out + n).storeBytes(of: word, as: UInt64.self)
+                    i &+= 8
+                    n &+= 8
+                    continue
+                }
+            }
+            let byte = base[i]
+            i &+= 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
                 out[n] = byte
                 n += 1
@@ -475,8 +650,8 @@ public struct JSONWriter: Sendable {
     }
 
     /// Whether any of the eight bytes in `word` might be `"`, `\` or a control character.
-    @inline(__always)
-    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    @inlinable @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)

@@ -145,4 +145,117 @@ import Testing
         writer.value(value)
         #expect(writer.string == #"{"a":[null,true,3,"x"],"b":{}}"#)
     }
+
+    static let awkwardStrings = ["", "plain", "quote \" backslash \\ slash /", "\n\t\r\u{8}\u{C}", "\u{0}\u{1}\u{1F}\u{7F}",
+                                 "é € 😀 \u{2028}", "a long plain string of more than thirty-two bytes", "/members/0/factors"]
+
+    /// `escaped(_:)` is exactly what `string(_:)` writes between the quotes.
+    @Test(arguments: awkwardStrings)
+    func escapedIsTheQuotedText(_ text: String) {
+        var writer = JSONWriter()
+        writer.string(text)
+        #expect(JSONWriter.escaped(text) == Array(writer.bytes.dropFirst().dropLast()))
+    }
+
+    /// A key from a head and a pre-escaped tail equals the key of the joined string, and so does
+    /// the two-string form.
+    @Test(arguments: awkwardStrings)
+    func keysFromParts(_ tail: String) {
+        for head in ["", "/incidents/0", "é\"\u{1}", "a head of more than thirty-two bytes, to be sure"] {
+            var joined = JSONWriter()
+            joined.beginObject(); joined.key("x"); joined.null(); joined.key(head + tail); joined.int(1); joined.endObject()
+            var parts = JSONWriter()
+            parts.beginObject(); parts.key("x"); parts.null()
+            JSONWriter.escaped(tail).withUnsafeBufferPointer { parts.key(head, escapedTail: $0) }
+            parts.int(1); parts.endObject()
+            var strings = JSONWriter()
+            strings.beginObject(); strings.key("x"); strings.null(); strings.key(head, tail); strings.int(1); strings.endObject()
+            #expect(parts.string == joined.string)
+            #expect(strings.string == joined.string)
+        }
+    }
+
+    /// `string(utf8:)` writes the same as `string(_:)`, escapes included.
+    @Test(arguments: awkwardStrings)
+    func stringFromUTF8(_ text: String) {
+        var expected = JSONWriter()
+        expected.beginArray(); expected.string(text); expected.string(text); expected.endArray()
+        var writer = JSONWriter()
+        writer.beginArray()
+        for _ in 0..<2 { Array(text.utf8).withUnsafeBufferPointer { writer.string(utf8: $0) } }
+        writer.endArray()
+        #expect(writer.string == expected.string)
+    }
+
+    /// A repeated span is the same text again, with the comma its new place needs.
+    @Test func repeatedSpans() throws {
+        var writer = JSONWriter()
+        writer.beginObject()
+        let first = writer.beginSpan()
+        writer.key("a"); writer.beginArray(); writer.int(1); writer.string("x\n"); writer.endArray()
+        let a = first..<writer.count
+        let second = writer.beginSpan()
+        writer.key("b"); writer.bool(false)
+        let b = second..<writer.count
+        writer.key("inner")
+        writer.beginObject()
+        writer.repeatSpan(b)
+        writer.repeatSpan(a)
+        writer.endObject()
+        writer.repeatSpan(b)
+        writer.endObject()
+        #expect(writer.string == #"{"a":[1,"x\n"],"b":false,"inner":{"b":false,"a":[1,"x\n"]},"b":false}"#)
+
+        var values = JSONWriter()
+        values.beginArray()
+        let start = values.beginSpan()
+        values.null(); values.double(0.5)
+        let pair = start..<values.count
+        values.repeatSpan(pair)
+        values.beginArray(); values.repeatSpan(pair); values.endArray()
+        values.endArray()
+        #expect(values.string == "[null,0.5,null,0.5,[null,0.5]]")
+    }
+
+    /// Spans stay valid when the buffer grows between writing and repeating them.
+    @Test func repeatedSpansSurviveGrowth() throws {
+        var writer = JSONWriter(capacity: 1)
+        writer.beginArray()
+        let start = writer.beginSpan()
+        writer.string("first")
+        let span = start..<writer.count
+        for index in 0..<500 { writer.string("item \(index)"); writer.repeatSpan(span) }
+        writer.endArray()
+        let value = try JSONReader().read(writer.bytes)
+        #expect(value.arrayValue?.count == 1001)
+        #expect(value[1000] == .string("first"))
+    }
+
+    /// `takeBytes()` hands over exactly `bytes` and leaves an empty writer that works as new.
+    @Test func takeBytesEmptiesTheWriter() {
+        var writer = JSONWriter(capacity: 4)
+        writer.reserveCapacity(100)
+        writer.beginArray(); writer.bool(true); writer.endArray()
+        let copy = writer.bytes
+        #expect(writer.takeBytes() == copy)
+        #expect(writer.count == 0)
+        writer.beginArray(); writer.null(); writer.endArray()
+        #expect(writer.string == "[null]")
+    }
+
+    /// Characters needing escape scattered through a long string, with plain runs of every
+    /// length between them (the escaper copies those runs a word at a time).
+    @Test func scatteredEscapesInALongString() throws {
+        var text = "", expected = "\""
+        for run in 0..<20 {
+            let plain = String(repeating: "é", count: run % 5) + String(repeating: "a", count: run)
+            text += plain + (run % 2 == 0 ? "\"" : "\u{1}")
+            expected += plain + (run % 2 == 0 ? "\\\"" : "\\u0001")
+        }
+        expected += "\""
+        var writer = JSONWriter()
+        writer.string(text)
+        #expect(writer.string == expected)
+        #expect(try JSONReader().read(writer.bytes) == .string(text))
+    }
 }

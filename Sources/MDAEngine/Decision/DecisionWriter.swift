@@ -8,9 +8,21 @@ public enum DecisionWriter {
     /// The decision's JSON bytes.
     /// - Parameter explanation: an explanation to add under the key `explanation` (daemon use).
     public static func bytes(_ d: Decision, explanation: String? = nil) -> [UInt8] {
-        var w = JSONWriter(capacity: 16_384)
+        var w = JSONWriter(capacity: 0)
         write(d, to: &w, explanation: explanation)
-        return w.bytes
+        return w.takeBytes()
+    }
+
+    /// The number of field and rule reads in the trace, repeats included.
+    static func readCounts(_ d: Decision) -> (fields: Int, rules: Int) {
+        d.trace.withUnsafeBufferPointer { entries in
+            var fields = 0, rules = 0
+            for i in entries.indices {
+                fields += entries[i].fieldReads.count
+                rules += entries[i].ruleReads.count
+            }
+            return (fields, rules)
+        }
     }
 
     /// The decision as a JSON string.
@@ -18,6 +30,10 @@ public enum DecisionWriter {
 
     /// Writes the decision object into `w`.
     public static func write(_ d: Decision, to w: inout JSONWriter, explanation: String? = nil) {
+        let reads = readCounts(d)
+        // A generous guess at the size, mostly trace, so the buffer rarely regrows (every
+        // regrowth copies everything written so far).
+        w.reserveCapacity(2048 + 64 * d.trace.count + 44 * (reads.fields + reads.rules) + (explanation?.utf8.count ?? 0))
         w.beginObject()
         w.key(raw: "schema"); w.string(Decision.schema)
         w.key(raw: "caseId"); w.string(d.caseId)
@@ -80,34 +96,10 @@ public enum DecisionWriter {
         w.endArray()
         w.key(raw: "trace")
         w.beginArray()
-        // Each pointer or rule is written once per entry, at its first read. A field's pointer
-        // is its record's path plus "/name"; records of one case have distinct paths, so the
-        // (record, field) pair identifies the pointer without building it. Rule names never
-        // start with "/", so they cannot collide with pointers.
-        var fieldsSeen = FirstSeen<FieldKey>()
-        var rulesSeen = FirstSeen<Int>()
-        var names = FieldNames()
-        for e in d.trace {
-            w.beginObject()
-            w.key(raw: "rule"); w.string(e.rule)
-            w.key(raw: "result"); value(e.result, &w)
-            w.key(raw: "facts")
-            w.beginObject()
-            fieldsSeen.reset()
-            rulesSeen.reset()
-            for read in e.fieldReads where fieldsSeen.insert(FieldKey(object: ObjectIdentifier(read.object), field: read.field)) {
-                w.key(read.object.path ?? "", names.slashName(read.object.type, read.field))
-                value(read.value, &w)
-            }
-            for read in e.ruleReads where rulesSeen.insert(read.slot) {
-                w.key(read.rule); value(read.value, &w)
-            }
-            if let n = e.reasonLength {
-                w.key(raw: "/professionalJudgement/reason")
-                w.beginObject(); w.key(raw: "length"); w.int(n); w.endObject()
-            }
-            w.endObject()
-            w.endObject()
+        var trace = TraceWriter(fieldReads: reads.fields)
+        d.trace.withUnsafeBufferPointer { entries in
+            guard let first = entries.baseAddress else { return }
+            for i in entries.indices { trace.write(first + i, to: &w) }
         }
         w.endArray()
         w.key(raw: "ruleset")
@@ -143,60 +135,17 @@ public enum DecisionWriter {
         case .double(let d): if d.isFinite { w.double(d) } else { w.null() }
         case .string(let s): w.string(s)
         case .timestamp(let t):
-            w.string(CaseDate(t).description)
+            CaseDate(t).withText { w.string(utf8: $0) }
         case .list(let items):
             w.beginArray()
-            for item in items { value(item, &w) }
+            // Elements are passed in place: iterating the array would copy (retain) each one.
+            items.withUnsafeBufferPointer { items in
+                for i in items.indices { value(items[i], &w) }
+            }
             w.endArray()
         case .object(let o):
             if o.type === CaseSchema.member, case .string(let id) = o.fields[0] { w.string(id) } else { w.string(o.path ?? "") }
         case .map, .bytes, .type, .duration: w.string(String(describing: v))
-        }
-    }
-}
-
-extension DecisionWriter {
-    /// A field read's identity within one case: its record and field index.
-    struct FieldKey: Hashable {
-        let object: ObjectIdentifier
-        let field: Int
-    }
-
-    /// Remembers which keys were seen: a linear scan while few (the common case), a hash set
-    /// beyond that.
-    struct FirstSeen<Key: Hashable> {
-        private var few: [Key] = []
-        private var many = Set<Key>()
-        private var usesSet = false
-
-        /// Forgets every key, keeping storage.
-        mutating func reset() {
-            few.removeAll(keepingCapacity: true)
-            if usesSet { many.removeAll(keepingCapacity: true); usesSet = false }
-        }
-
-        /// Records `key`; true when it was not seen before.
-        mutating func insert(_ key: Key) -> Bool {
-            if !usesSet {
-                if few.contains(key) { return false }
-                if few.count < 24 { few.append(key); return true }
-                many.formUnion(few)
-                usesSet = true
-            }
-            return many.insert(key).inserted
-        }
-    }
-
-    /// `"/" + field name` per record type, built once per type per decision.
-    struct FieldNames {
-        private var types: [ObjectType] = []
-        private var names: [[String]] = []
-
-        mutating func slashName(_ type: ObjectType, _ field: Int) -> String {
-            for (i, t) in types.enumerated() where t === type { return names[i][field] }
-            types.append(type)
-            names.append(type.fields.map { "/" + $0.name })
-            return names[names.count - 1][field]
         }
     }
 }

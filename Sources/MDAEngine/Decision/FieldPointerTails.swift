@@ -1,0 +1,66 @@
+import ByteJSON
+import CEL
+
+/// The escaped `/name` tail of every field's JSON Pointer, per record type: the trace writes a
+/// field read's key as its record's path followed by these bytes, without building a string.
+///
+/// ``schema`` covers every record type of the case schema and is built once per process; a
+/// writer works on a copy and adds any other type it meets (which copies the tables once).
+struct FieldPointerTails: Sendable {
+    /// The tails of every record type reachable from the case, built once.
+    static let schema = FieldPointerTails(reachableFrom: CaseSchema.case)
+
+    /// The known types, in the order they were added.
+    private var types: [ObjectType] = []
+    /// Per type, the index in ``offsets`` of its first field.
+    private var firstField: [Int] = []
+    /// Field `f` of type `t` is `bytes[offsets[firstField[t] + f] ..< offsets[firstField[t] + f + 1]]`.
+    private var offsets: [Int] = [0]
+    /// The escaped tails, back to back.
+    private(set) var bytes: [UInt8] = []
+    /// The type found by the previous lookup: reads of one record come in runs.
+    private var lastType = 0
+
+    /// Tables for `root` and every record type its fields lead to.
+    init(reachableFrom root: ObjectType) {
+        var pending = [root]
+        while let type = pending.popLast() {
+            if types.contains(where: { $0 === type }) { continue }
+            add(type)
+            for field in type.fields { if let child = FieldPointerTails.recordType(field.type) { pending.append(child) } }
+        }
+    }
+
+    /// The record type a field of type `type` holds, directly or as list elements.
+    private static func recordType(_ type: CELType) -> ObjectType? {
+        switch type {
+        case .object(let o): return o
+        case .list(let element): return recordType(element)
+        default: return nil
+        }
+    }
+
+    private mutating func add(_ type: ObjectType) {
+        types.append(type)
+        firstField.append(offsets.count - 1)
+        for field in type.fields {
+            bytes.append(UInt8(ascii: "/"))
+            bytes += JSONWriter.escaped(field.name)
+            offsets.append(bytes.count)
+        }
+    }
+
+    /// The range in ``bytes`` of the tail of `field` of `type`, adding the type when it is new.
+    mutating func range(_ type: ObjectType, _ field: Int) -> Range<Int> {
+        if types[lastType] !== type {
+            if let i = types.firstIndex(where: { $0 === type }) {
+                lastType = i
+            } else {
+                add(type)
+                lastType = types.count - 1
+            }
+        }
+        let first = firstField[lastType] + field
+        return offsets[first]..<offsets[first + 1]
+    }
+}

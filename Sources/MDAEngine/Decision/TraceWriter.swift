@@ -1,0 +1,159 @@
+import ByteJSON
+import CEL
+
+/// Writes a decision's trace entries, each listing the facts its rule read.
+///
+/// Each pointer or rule is listed once per entry, at its first read. Most facts are read by
+/// several rules, so a fact's `"key":value` text is written once and later entries copy it
+/// from the output (``JSONWriter/repeatSpan(_:)``) instead of encoding it again.
+struct TraceWriter {
+    /// Case fields written so far.
+    private let fields: WrittenFacts
+    /// Per rule slot + 1 (slot -1, facts that are not rules, share index 0): the last entry
+    /// that listed it. Grown on demand.
+    private var ruleEntries: [Int32] = []
+    /// Per rule slot + 1: the index in ``writtenRules`` of its first text, or -1.
+    private var ruleTexts: [Int32] = []
+    /// The first text of each rule written, with the value it showed.
+    private var writtenRules: [WrittenRule] = []
+    private var tails = FieldPointerTails.schema
+    /// The current entry, from 1.
+    private var entry = 0
+
+    /// A writer for a trace with `fieldReads` field reads in all.
+    init(fieldReads: Int) {
+        // About one in five of a trace's field reads is a distinct field in the sample cases.
+        fields = WrittenFacts(expected: fieldReads / 4)
+        // Room for the slots of a ruleset of a few hundred rules, so the tables rarely grow.
+        ruleEntries = Array(repeating: 0, count: 384)
+        ruleTexts = Array(repeating: -1, count: 384)
+        writtenRules.reserveCapacity(256)
+    }
+
+    // Where a read keeps what identifies it. A native class reference is the object's address.
+    private static let objectOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.object)!
+    private static let fieldOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.field)!
+    private static let slotOffset = MemoryLayout<RuleRead>.offset(of: \RuleRead.slot)!
+
+    /// A rule's first text and the value it showed.
+    private struct WrittenRule {
+        var value: Value
+        var text: Range<Int>
+    }
+
+    /// Writes one entry: the rule, its result and the facts it read.
+    ///
+    /// Entries and reads are taken by pointer, in place: passing them by value would copy
+    /// (retain) every string and value they hold.
+    mutating func write(_ e: UnsafePointer<TraceEntry>, to w: inout JSONWriter) {
+        entry += 1
+        w.beginObject()
+        w.key(raw: "rule"); w.string(e.pointee.rule)
+        w.key(raw: "result"); DecisionWriter.value(e.pointee.result, &w)
+        w.key(raw: "facts")
+        w.beginObject()
+        // Most reads repeat a fact already listed or written, which needs only the read's
+        // record address and field (or its slot): those are loaded from the read in place,
+        // without retaining the record or copying the read.
+        e.pointee.fieldReads.withUnsafeBufferPointer { reads in
+            guard let base = reads.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            for i in reads.indices {
+                let read = raw + i &* MemoryLayout<FieldRead>.stride
+                let address = read.load(fromByteOffset: TraceWriter.objectOffset, as: UInt.self)
+                switch fields.visit(address: address, field: read.load(fromByteOffset: TraceWriter.fieldOffset, as: Int.self), entry: entry) {
+                case .listedInEntry: continue
+                case .written(let text): w.repeatSpan(text)
+                case .new(let slot): writeField(base + i, slot: slot, to: &w)
+                }
+            }
+        }
+        e.pointee.ruleReads.withUnsafeBufferPointer { reads in
+            guard let base = reads.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            for i in reads.indices {
+                let slot = (raw + i &* MemoryLayout<RuleRead>.stride).load(fromByteOffset: TraceWriter.slotOffset, as: Int.self)
+                if slot + 1 >= ruleEntries.count || ruleEntries[slot + 1] != Int32(truncatingIfNeeded: entry) { writeRule(base + i, to: &w) }
+            }
+        }
+        if let n = e.pointee.reasonLength {
+            w.key(raw: "/professionalJudgement/reason")
+            w.beginObject(); w.key(raw: "length"); w.int(n); w.endObject()
+        }
+        w.endObject()
+        w.endObject()
+    }
+
+    /// A field's pointer is its record's path plus "/name"; records of one case have distinct
+    /// paths, so the (record, field) pair identifies the pointer without building it, and records
+    /// are immutable, so the pair also fixes the value.
+    private mutating func writeField(_ read: UnsafePointer<FieldRead>, slot: Int, to w: inout JSONWriter) {
+        // The trace keeps every record alive while it is written: no need to retain it here.
+        unowned(unsafe) let object = read.pointee.object
+        unowned(unsafe) let type = object.type
+        let field = read.pointee.field
+        let start = w.beginSpan()
+        let tail = tails.range(type, field)
+        tails.bytes.withUnsafeBufferPointer { bytes in
+            w.key(object.path ?? "", escapedTail: UnsafeBufferPointer(rebasing: bytes[tail]))
+        }
+        object.fields.withUnsafeBufferPointer { DecisionWriter.value($0[field], &w) }
+        fields.setText(start..<w.count, of: slot)
+    }
+
+    /// Writes a rule read that the current entry has not listed yet.
+    ///
+    /// Rule names never start with "/", so they cannot collide with pointers. A slot always has
+    /// the same name; its value is the same in every entry except for loop variables, so a
+    /// repeat is copied only when its value would be written the same.
+    private mutating func writeRule(_ read: UnsafePointer<RuleRead>, to w: inout JSONWriter) {
+        let index = read.pointee.slot + 1
+        if index >= ruleEntries.count {
+            let count = Swift.max(index + 1, 2 * ruleEntries.count, 64)
+            ruleEntries += Array(repeating: 0, count: count - ruleEntries.count)
+            ruleTexts += Array(repeating: -1, count: count - ruleTexts.count)
+        }
+        ruleEntries[index] = Int32(truncatingIfNeeded: entry)
+        let written = Int(ruleTexts[index])
+        if written >= 0, writtenRules.withUnsafeBufferPointer({ TraceWriter.sameText($0[written].value, read.pointee.value) }) {
+            w.repeatSpan(writtenRules[written].text)
+            return
+        }
+        let start = w.beginSpan()
+        w.key(read.pointee.rule); DecisionWriter.value(read.pointee.value, &w)
+        if index > 0 {
+            ruleTexts[index] = Int32(truncatingIfNeeded: writtenRules.count)
+            writtenRules.append(WrittenRule(value: read.pointee.value, text: start..<w.count))
+        }
+    }
+
+    /// Whether `a` and `b` certainly have the same trace JSON (``DecisionWriter/value(_:_:)``);
+    /// false when unsure.
+    static func sameText(_ a: Value, _ b: Value) -> Bool {
+        // One value at a time: switching over the pair would copy both.
+        switch a {
+        case .null: if case .null = b { return true }
+        case .unknown: if case .unknown = b { return true }
+        case .error: if case .error = b { return true }
+        case .bool(let x): if case .bool(let y) = b { return x == y }
+        case .int(let x): if case .int(let y) = b { return x == y }
+        case .uint(let x): if case .uint(let y) = b { return x == y }
+        case .double(let x): if case .double(let y) = b { return x.bitPattern == y.bitPattern }
+        case .string(let x): if case .string(let y) = b { return x == y }
+        case .timestamp(let x): if case .timestamp(let y) = b { return x == y }
+        case .object(let x): if case .object(let y) = b { return x === y }
+        case .list(let x):
+            guard case .list(let y) = b, x.count == y.count else { return false }
+            return x.withUnsafeBufferPointer { x in
+                y.withUnsafeBufferPointer { y in
+                    // A slot's value is usually the very same array each time it is read.
+                    if x.baseAddress == y.baseAddress { return true }
+                    for i in x.indices where !sameText(x[i], y[i]) { return false }
+                    return true
+                }
+            }
+        default: break
+        }
+        return false
+    }
+}
