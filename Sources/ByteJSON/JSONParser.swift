@@ -151,6 +151,7 @@ struct JSONParser<Sink: JSONParserSink & ~Copyable>: ~Copyable {
     ///
     /// - Parameter memberCount: How many members the current object already has (for the
     ///   duplicate-key check).
+    @inline(__always)
     private mutating func parseKey(memberCount: Int) throws(JSONError) {
         guard pos < end && base[pos] == UInt8(ascii: "\"") else { throw unexpected() }
         let keyOffset = pos
@@ -165,8 +166,10 @@ struct JSONParser<Sink: JSONParserSink & ~Copyable>: ~Copyable {
                                 ascii: shape.ascii, memberCount: memberCount)
         }
         guard accepted else { throw error(.duplicateKey, at: keyOffset) }
-        skipWhitespace()
-        guard pos < end && base[pos] == UInt8(ascii: ":") else { throw unexpected() }
+        if pos >= end || base[pos] != UInt8(ascii: ":") {
+            skipWhitespace()
+            guard pos < end && base[pos] == UInt8(ascii: ":") else { throw unexpected() }
+        }
         pos += 1
         skipWhitespace()
     }

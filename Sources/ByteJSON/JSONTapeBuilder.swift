@@ -51,6 +51,7 @@ struct JSONTapeBuilder: JSONParserSink, ~Copyable {
         append(JSONTape.Entry(kind: .number, flags: JSONTape.Entry.isASCII, a: start, b: start + text.count))
     }
 
+    @inline(__always)
     mutating func string(_ text: UnsafeBufferPointer<UInt8>, escaped: Bool, ascii: Bool) {
         var flags = ascii ? JSONTape.Entry.isASCII : 0
         let start: Int
@@ -64,6 +65,7 @@ struct JSONTapeBuilder: JSONParserSink, ~Copyable {
         append(JSONTape.Entry(kind: .string, flags: flags, a: start, b: start + text.count))
     }
 
+    @inline(__always)
     mutating func key(_ text: UnsafeBufferPointer<UInt8>, escaped: Bool, ascii: Bool, memberCount: Int) -> Bool {
         string(text, escaped: escaped, ascii: ascii)
         return true

@@ -69,11 +69,14 @@ struct CaseTapeReader {
     }
 
     /// Whether the key (or string) at `k` is `name` (an ASCII name).
+    @inline(__always)
     func `is`(_ k: Int, _ name: StaticString) -> Bool {
         tape.withUTF8(k) { text in
             guard tape.isASCII(k) else { return String(decoding: text, as: UTF8.self) == name.description }
-            guard text.count == name.utf8CodeUnitCount else { return false }
-            for i in 0..<text.count where text[i] != name.utf8Start[i] { return false }
+            let count = name.utf8CodeUnitCount
+            guard text.count == count else { return false }
+            let bytes = name.utf8Start
+            for i in 0..<count where text[i] != bytes[i] { return false }
             return true
         }
     }
@@ -96,6 +99,7 @@ struct CaseTapeReader {
     }
 
     /// The value of the first member of object `o` named `name`.
+    @inline(__always)
     func member(_ o: Int, _ name: StaticString) -> Int? {
         for k in tape.keys(o) where `is`(k, name) { return k + 1 }
         return nil
