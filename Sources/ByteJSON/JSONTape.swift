@@ -10,7 +10,9 @@
 ///
 /// ```swift
 /// let tape = try JSONReader().readTape(bytes)
-/// let age = tape.withView { view in view.member(tape.root, "age").flatMap { view.int64($0) } }
+/// let age = tape.withView { view in
+///     view.member(tape.root, "age").flatMap { view.kind($0) == .number ? view.int64($0) : nil }
+/// }
 /// ```
 public struct JSONTape: Sendable {
     /// The JSON type of a value.
