@@ -63,6 +63,9 @@ public struct JSONTape: Sendable {
     ///   the tree does.
     public init(_ value: JSONValue) {
         var builder = TreeWalk()
+        // Room for a typical case document, so that small trees never regrow the buffers.
+        builder.entries.reserveCapacity(1024)
+        builder.text.reserveCapacity(8192)
         builder.add(value)
         self.init(storage: JSONTapeStorage(copying: builder.entries), text: builder.text)
     }
