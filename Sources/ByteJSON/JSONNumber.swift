@@ -45,11 +45,14 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// within `Int64.min ... Int64.max`; otherwise `nil`.
     ///
     /// `1.0`, `1e2` and `9223372036854775808` all give `nil`.
-    public var int64: Int64? {
+    public var int64: Int64? { JSONNumber.int64(text.utf8) }
+
+    /// The integer that `text` (number text) spells, as ``int64`` defines it.
+    static func int64(_ text: some Sequence<UInt8>) -> Int64? {
         var result: Int64 = 0
         var negative = false
         var sawDigit = false
-        for byte in text.utf8 {
+        for byte in text {
             if byte == UInt8(ascii: "-") && !sawDigit && !negative {
                 negative = true
                 continue

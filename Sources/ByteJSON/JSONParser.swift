@@ -1,15 +1,17 @@
-/// The byte-level RFC 8259 parser behind ``JSONReader``.
+/// The byte-level RFC 8259 parser behind ``JSONReader`` and ``JSONTape``.
 ///
-/// The parser is iterative: open arrays and objects live on explicit stacks, so nesting depth
-/// is bounded by ``maxDepth`` and never by the thread's stack. Scalars are pushed on a value
-/// stack; closing a container moves its elements off that stack into one exactly-sized array.
-struct JSONParser: ~Copyable {
+/// The parser is iterative: open arrays and objects live on an explicit stack, so nesting depth
+/// is bounded by ``maxDepth`` and never by the thread's stack. It checks the grammar and reports
+/// every error; what it recognises goes to its sink, which builds the result.
+struct JSONParser<Sink: JSONParserSink & ~Copyable>: ~Copyable {
     /// One open array or object.
     private struct Frame {
         /// Whether the container is an object (otherwise an array).
         var isObject: Bool
-        /// Index on the value stack of the container's first element.
-        var start: Int
+        /// The sink's token for the container.
+        var token: Int
+        /// How many elements (members) of the container are complete.
+        var count: Int
     }
 
     private let input: UnsafeBufferPointer<UInt8>
@@ -17,22 +19,25 @@ struct JSONParser: ~Copyable {
     private let end: Int
     private var pos = 0
     private let maxDepth: Int
-    private let rejectDuplicateKeys: Bool
+    /// The open containers enclosing the innermost one, which is `current`.
     private var frames: [Frame] = []
-    private var values = MoveStack<JSONValue>(capacity: 64)
-    private var keys = MoveStack<String>(capacity: 32)
+    /// The innermost open container, if any (kept out of `frames`: it changes with every value).
+    private var current: Frame?
+    /// How many containers are open.
+    private var depth = 0
+    private var sink: Sink
     /// Reused buffer for strings that contain escapes.
     private var scratch: [UInt8] = []
 
     /// Creates a parser over `input`, which must stay valid while the parser runs, starting at
     /// byte `start`, which must be inside the input.
-    init(input: UnsafeBufferPointer<UInt8>, start: Int, maxDepth: Int, rejectDuplicateKeys: Bool) {
+    init(input: UnsafeBufferPointer<UInt8>, start: Int, maxDepth: Int, sink: consuming Sink) {
         self.input = input
         self.pos = start
         self.base = input.baseAddress!
         self.end = input.count
         self.maxDepth = maxDepth
-        self.rejectDuplicateKeys = rejectDuplicateKeys
+        self.sink = sink
     }
 
     // MARK: Errors
@@ -49,112 +54,122 @@ struct JSONParser: ~Copyable {
     // MARK: Structure
 
     /// Parses the whole input as one JSON text.
-    mutating func parse() throws(JSONError) -> JSONValue {
+    mutating func parse() throws(JSONError) -> Sink.Output {
         skipWhitespace()
         parseValue: while true {
             guard pos < end else { throw error(.unexpectedEnd, at: pos) }
             switch base[pos] {
             case UInt8(ascii: "{"):
-                guard frames.count < maxDepth else { throw error(.tooDeep, at: pos) }
+                guard depth < maxDepth else { throw error(.tooDeep, at: pos) }
                 pos += 1
                 skipWhitespace()
                 if pos < end && base[pos] == UInt8(ascii: "}") {
                     pos += 1
-                    values.push(.object(JSONObject()))
+                    sink.emptyObject()
                 } else {
-                    frames.append(Frame(isObject: true, start: values.count))
+                    open(Frame(isObject: true, token: sink.beginObject(), count: 0))
                     try parseKey(memberCount: 0)
                     continue parseValue
                 }
             case UInt8(ascii: "["):
-                guard frames.count < maxDepth else { throw error(.tooDeep, at: pos) }
+                guard depth < maxDepth else { throw error(.tooDeep, at: pos) }
                 pos += 1
                 skipWhitespace()
                 if pos < end && base[pos] == UInt8(ascii: "]") {
                     pos += 1
-                    values.push(.array([]))
+                    sink.emptyArray()
                 } else {
-                    frames.append(Frame(isObject: false, start: values.count))
+                    open(Frame(isObject: false, token: sink.beginArray(), count: 0))
                     continue parseValue
                 }
             case UInt8(ascii: "\""):
                 pos += 1
-                values.push(.string(try parseString()))
+                let start = pos
+                let shape = try parseString()
+                if shape.escaped {
+                    scratch.withUnsafeBufferPointer { sink.string($0, escaped: true, ascii: shape.ascii) }
+                } else {
+                    sink.string(UnsafeBufferPointer(start: base + start, count: pos - 1 - start), escaped: false, ascii: shape.ascii)
+                }
             case UInt8(ascii: "t"):
                 try expectLiteral("true")
-                values.push(.bool(true))
+                sink.bool(true)
             case UInt8(ascii: "f"):
                 try expectLiteral("false")
-                values.push(.bool(false))
+                sink.bool(false)
             case UInt8(ascii: "n"):
                 try expectLiteral("null")
-                values.push(.null)
+                sink.null()
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                values.push(.number(try parseNumber()))
+                let start = pos
+                try parseNumber()
+                sink.number(UnsafeBufferPointer(start: base + start, count: pos - start))
             default:
                 throw error(.unexpectedByte, at: pos)
             }
 
             // A value is complete: continue or close the enclosing containers.
-            while let frame = frames.last {
+            while var frame = current {
+                frame.count += 1
+                current = frame
                 skipWhitespace()
                 guard pos < end else { throw error(.unexpectedEnd, at: pos) }
                 let byte = base[pos]
                 if byte == UInt8(ascii: ",") {
                     pos += 1
                     skipWhitespace()
-                    if frame.isObject { try parseKey(memberCount: values.count - frame.start) }
+                    if frame.isObject { try parseKey(memberCount: frame.count) }
                     continue parseValue
                 }
                 guard byte == (frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
                     throw error(.unexpectedByte, at: pos)
                 }
                 pos += 1
-                frames.removeLast()
+                current = frames.popLast()
+                depth -= 1
                 if frame.isObject {
-                    values.push(.object(JSONObject(popMembers(count: values.count - frame.start))))
+                    sink.endObject(frame.token, count: frame.count)
                 } else {
-                    values.push(.array(values.popArray(from: frame.start)))
+                    sink.endArray(frame.token, count: frame.count)
                 }
             }
             skipWhitespace()
             guard pos == end else { throw error(.trailingData, at: pos) }
-            return values.pop()
+            return sink.finish()
         }
     }
 
-    /// Moves the last `count` keys and values into an array of members.
-    private mutating func popMembers(count n: Int) -> [JSONObject.Member] {
-        keys.popLast(n) { keyPointer in
-            values.popLast(n) { valuePointer in
-                // Appending after reserving; see MoveStack.array(moving:count:) for why.
-                var members: [JSONObject.Member] = []
-                members.reserveCapacity(n)
-                for i in 0..<n {
-                    members.append(JSONObject.Member(key: (keyPointer + i).move(), value: (valuePointer + i).move()))
-                }
-                return members
-            }
-        }
+    /// Makes `frame` the innermost open container.
+    @inline(__always)
+    private mutating func open(_ frame: Frame) {
+        if let current { frames.append(current) }
+        current = frame
+        depth += 1
     }
 
-    /// Parses `"key"` `:` and the whitespace after it, pushing the key.
+    /// Parses `"key"` `:` and the whitespace after it, handing the key to the sink.
     ///
     /// - Parameter memberCount: How many members the current object already has (for the
     ///   duplicate-key check).
+    @inline(__always)
     private mutating func parseKey(memberCount: Int) throws(JSONError) {
         guard pos < end && base[pos] == UInt8(ascii: "\"") else { throw unexpected() }
         let keyOffset = pos
         pos += 1
-        let key = try parseString()
-        if rejectDuplicateKeys {
-            for index in (keys.count - memberCount)..<keys.count {
-                if keys.withElement(at: index, { $0 == key }) { throw error(.duplicateKey, at: keyOffset) }
-            }
+        let start = pos
+        let accepted: Bool
+        let shape = try parseString()
+        if shape.escaped {
+            accepted = scratch.withUnsafeBufferPointer { sink.key($0, escaped: true, ascii: shape.ascii, memberCount: memberCount) }
+        } else {
+            accepted = sink.key(UnsafeBufferPointer(start: base + start, count: pos - 1 - start), escaped: false,
+                                ascii: shape.ascii, memberCount: memberCount)
         }
-        keys.push(key)
-        skipWhitespace()
-        guard pos < end && base[pos] == UInt8(ascii: ":") else { throw unexpected() }
+        guard accepted else { throw error(.duplicateKey, at: keyOffset) }
+        if pos >= end || base[pos] != UInt8(ascii: ":") {
+            skipWhitespace()
+            guard pos < end && base[pos] == UInt8(ascii: ":") else { throw unexpected() }
+        }
         pos += 1
         skipWhitespace()
     }
@@ -195,9 +210,8 @@ struct JSONParser: ~Copyable {
         offset < end && base[offset] &- UInt8(ascii: "0") < 10
     }
 
-    /// Parses a number starting at `pos` (a `-` or a digit).
-    private mutating func parseNumber() throws(JSONError) -> JSONNumber {
-        let start = pos
+    /// Skips a number starting at `pos` (a `-` or a digit), checking its grammar.
+    private mutating func parseNumber() throws(JSONError) {
         if base[pos] == UInt8(ascii: "-") { pos += 1 }
         guard isDigit(at: pos) else { throw unexpected(orEnd: .invalidNumber) }
         if base[pos] == UInt8(ascii: "0") {
@@ -217,15 +231,39 @@ struct JSONParser: ~Copyable {
             guard isDigit(at: pos) else { throw unexpected(orEnd: .invalidNumber) }
             repeat { pos += 1 } while isDigit(at: pos)
         }
-        return JSONNumber(uncheckedText: String(decoding: UnsafeBufferPointer(start: base + start, count: pos - start), as: UTF8.self))
     }
 
     // MARK: Strings
 
     /// Parses a string whose opening quote has been consumed, up to and including its closing quote.
-    private mutating func parseString() throws(JSONError) -> String {
+    ///
+    /// - Returns: Whether the string has escapes (then its decoded UTF-8 is in `scratch`,
+    ///   otherwise it is the input from the start up to the closing quote), and whether its
+    ///   decoded text is all ASCII.
+    @inline(__always)
+    private mutating func parseString() throws(JSONError) -> (escaped: Bool, ascii: Bool) {
+        // Fast path, inlined: printable ASCII up to the closing quote.
         let start = pos
+        while pos &+ 8 <= end {
+            let mask = JSONParser.attentionMask(UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)))
+            if mask != 0 {
+                pos &+= mask.trailingZeroBitCount &>> 3
+                if base[pos] == UInt8(ascii: "\"") {
+                    pos &+= 1
+                    return (false, true)
+                }
+                break
+            }
+            pos &+= 8
+        }
+        return try parseStringSlowly(from: start)
+    }
+
+    /// ``parseString()`` for the rest of a string that starts at `start`, from `pos` on.
+    @inline(never)
+    private mutating func parseStringSlowly(from start: Int) throws(JSONError) -> (escaped: Bool, ascii: Bool) {
         var escaped = false
+        var ascii = true
         var copiedUpTo = start
         while true {
             // Skip printable ASCII eight bytes at a time, stopping exactly at the first byte
@@ -241,28 +279,25 @@ struct JSONParser: ~Copyable {
             guard pos < end else { throw error(.unexpectedEnd, at: pos) }
             let byte = base[pos]
             if byte == UInt8(ascii: "\"") {
-                let string: String
                 if escaped {
                     scratch.append(contentsOf: UnsafeBufferPointer(start: base + copiedUpTo, count: pos - copiedUpTo))
-                    string = String(decoding: scratch, as: UTF8.self)
-                } else {
-                    string = String(decoding: UnsafeBufferPointer(start: base + start, count: pos - start), as: UTF8.self)
                 }
                 pos += 1
-                return string
+                return (escaped, ascii)
             } else if byte == UInt8(ascii: "\\") {
                 if !escaped {
                     escaped = true
                     scratch.removeAll(keepingCapacity: true)
                 }
                 scratch.append(contentsOf: UnsafeBufferPointer(start: base + copiedUpTo, count: pos - copiedUpTo))
-                try parseEscape()
+                if try !parseEscape() { ascii = false }
                 copiedUpTo = pos
             } else if byte < 0x20 {
                 throw error(.controlCharacter, at: pos)
             } else if byte < 0x80 {
                 pos += 1
             } else {
+                ascii = false
                 try skipUTF8Sequence()
             }
         }
@@ -309,7 +344,8 @@ struct JSONParser: ~Copyable {
     }
 
     /// Decodes the escape whose backslash is at `pos` into `scratch` and skips it.
-    private mutating func parseEscape() throws(JSONError) {
+    /// - Returns: Whether the decoded character is ASCII.
+    private mutating func parseEscape() throws(JSONError) -> Bool {
         let backslash = pos
         pos += 1
         guard pos < end else { throw error(.unexpectedEnd, at: pos) }
@@ -339,12 +375,13 @@ struct JSONParser: ~Copyable {
                 throw error(.invalidSurrogate, at: backslash)
             }
             appendUTF8(scalar)
-            return
+            return scalar < 0x80
         default:
             throw error(.invalidEscape, at: pos)
         }
         scratch.append(decoded)
         pos += 1
+        return true
     }
 
     /// Reads four hex digits at `pos` and skips them.

@@ -70,8 +70,29 @@ public struct JSONReader: Sendable {
         return try text.withUTF8 { read(bytes: $0) }.get()
     }
 
+    /// Reads one JSON text from raw bytes into a ``JSONTape``, which keeps the text and records
+    /// where each value lies instead of building a tree.
+    ///
+    /// Accepts and rejects exactly what ``read(_:)-(UnsafeRawBufferPointer)`` does, with the same errors,
+    /// except that ``rejectDuplicateKeys`` is not applied (a tape keeps duplicates).
+    ///
+    /// - Parameter bytes: The UTF-8 encoded JSON text.
+    /// - Returns: The tape, which shares `bytes`.
+    /// - Throws: ``JSONError`` with the code and position of the first problem.
+    public func readTape(_ bytes: [UInt8]) throws(JSONError) -> JSONTape {
+        try bytes.withUnsafeBufferPointer { buffer in
+            parse(bytes: buffer) { JSONTapeBuilder(input: bytes, base: buffer.baseAddress!) }
+        }.get()
+    }
+
     /// Reads from contiguous bytes, returning the outcome as a value.
     private func read(bytes: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONError> {
+        parse(bytes: bytes) { JSONTreeBuilder(rejectDuplicateKeys: rejectDuplicateKeys) }
+    }
+
+    /// Applies the size limit and the byte order mark option, then parses into the sink made by
+    /// `makeSink` (called only for a non-empty input).
+    private func parse<Sink: JSONParserSink & ~Copyable>(bytes: UnsafeBufferPointer<UInt8>, _ makeSink: () -> Sink) -> Result<Sink.Output, JSONError> {
         if let maxBytes, bytes.count > maxBytes {
             return .failure(JSONError(code: .tooLarge, offset: maxBytes, in: bytes))
         }
@@ -80,7 +101,7 @@ public struct JSONReader: Sendable {
             start = 3
         }
         guard bytes.count > start else { return .failure(JSONError(code: .unexpectedEnd, offset: bytes.count, in: bytes)) }
-        var parser = JSONParser(input: bytes, start: start, maxDepth: maxDepth, rejectDuplicateKeys: rejectDuplicateKeys)
+        var parser = JSONParser(input: bytes, start: start, maxDepth: maxDepth, sink: makeSink())
         do {
             return .success(try parser.parse())
         } catch {
