@@ -101,6 +101,30 @@ extension JSONTape {
             return nil
         }
 
+        /// The value at `index` and its descendants as a tree, equal to what
+        /// ``JSONReader/read(_:)-(UnsafeRawBufferPointer)`` gives for the same text.
+        ///
+        /// - Parameter index: Any value's index. The walk recurses once per level of nesting,
+        ///   which the reader's depth limit bounds.
+        public func value(_ index: Int) -> JSONValue {
+            switch kind(index) {
+            case .null: return .null
+            case .bool: return .bool(bool(index))
+            case .number: return .number(JSONNumber(uncheckedText: string(index)))
+            case .string: return .string(string(index))
+            case .array:
+                var elements: [JSONValue] = []
+                elements.reserveCapacity(count(index))
+                for e in self.elements(index) { elements.append(value(e)) }
+                return .array(elements)
+            case .object:
+                var members: [JSONObject.Member] = []
+                members.reserveCapacity(count(index))
+                for k in keys(index) { members.append(JSONObject.Member(key: string(k), value: value(k + 1))) }
+                return .object(JSONObject(members))
+            }
+        }
+
         /// The direct children of a container: its elements, or its members' keys.
         public struct Children: Sequence, IteratorProtocol {
             @usableFromInline let tape: View

@@ -68,12 +68,14 @@ public final class Service: Sendable {
     /// - Parameter line: The line's bytes, without the newline.
     /// - Returns: The response line (without newline), or none, and whether a shutdown was requested.
     public func handle(_ line: [UInt8]) -> ServiceReply {
-        let message: JSONValue
+        let tape: JSONTape
         do {
-            message = try reader.read(line)
+            tape = try reader.readTape(line)
         } catch {
             return ServiceReply(line: Self.errorLine(id: .null, RPCError(.parseError, data: .json(error))))
         }
+        // The envelope becomes a tree; the cases stay on the tape and are decoded from there.
+        let (message, cases) = tape.withView { RequestTape.split($0) }
         var w = JSONWriter(capacity: 4096)
         var shutdown = false
         switch message {
@@ -83,11 +85,12 @@ public final class Service: Sendable {
             }
             var answered = 0
             w.beginArray()
-            for element in elements where respond(to: element, into: &w, shutdown: &shutdown) { answered += 1 }
+            for (k, element) in elements.enumerated()
+            where respond(to: element, caseOnTape: cases[k].map { (tape, $0) }, into: &w, shutdown: &shutdown) { answered += 1 }
             w.endArray()
             return ServiceReply(line: answered == 0 ? nil : w.bytes, shutdown: shutdown)
         default:
-            let answered = respond(to: message, into: &w, shutdown: &shutdown)
+            let answered = respond(to: message, caseOnTape: cases.first.flatMap { $0 }.map { (tape, $0) }, into: &w, shutdown: &shutdown)
             return ServiceReply(line: answered ? w.bytes : nil, shutdown: shutdown)
         }
     }
@@ -119,7 +122,9 @@ public final class Service: Sendable {
     /// Handles one request object and writes its response, if any.
     ///
     /// - Returns: Whether a response was written.
-    private func respond(to value: JSONValue, into w: inout JSONWriter, shutdown: inout Bool) -> Bool {
+    /// - Parameter caseOnTape: where the request's case is, when ``RequestTape/split(_:)`` left
+    ///   it on the tape (its place in `value` then holds an empty object).
+    private func respond(to value: JSONValue, caseOnTape: (JSONTape, Int)?, into w: inout JSONWriter, shutdown: inout Bool) -> Bool {
         let request: RPCRequest
         switch RPCRequest.parse(value) {
         case .success(let r): request = r
@@ -132,10 +137,10 @@ public final class Service: Sendable {
             return request.id != nil
         }
         guard let id = request.id else {
-            if method.hasEffects, case .success = call(method, params: request.params), method == .shutdown { shutdown = true }
+            if method.hasEffects, case .success = call(method, params: request.params, caseOnTape: caseOnTape), method == .shutdown { shutdown = true }
             return false
         }
-        switch call(method, params: request.params) {
+        switch call(method, params: request.params, caseOnTape: caseOnTape) {
         case .success(let answer):
             if method == .shutdown { shutdown = true }
             w.beginObject()
@@ -162,9 +167,9 @@ public final class Service: Sendable {
     }
 
     /// Calls a method.
-    private func call(_ method: RPCMethod, params: JSONValue?) -> Result<Answer, RPCError> {
+    private func call(_ method: RPCMethod, params: JSONValue?, caseOnTape: (JSONTape, Int)?) -> Result<Answer, RPCError> {
         switch method {
-        case .evaluate: return evaluate(params)
+        case .evaluate: return evaluate(params, caseOnTape: caseOnTape)
         case .rulesetInfo:
             return Self.noParams(params).map { .value(Self.info(slot.current.ruleset)) }
         case .rulesetReload:
@@ -190,7 +195,7 @@ public final class Service: Sendable {
     /// `evaluate`: params `{"case": …, "explain": bool, "lang": "nl"|"en", "missing": bool}`.
     /// `missing: false` skips the missing-facts counterfactuals (the decision's `missing` is
     /// then empty), for callers that need a fast answer on cases full of unknowns.
-    private func evaluate(_ params: JSONValue?) -> Result<Answer, RPCError> {
+    private func evaluate(_ params: JSONValue?, caseOnTape: (JSONTape, Int)?) -> Result<Answer, RPCError> {
         let object: JSONObject
         switch Self.objectParams(params, allowed: ["case", "explain", "lang", "missing"]) {
         case .success(let o): object = o
@@ -225,7 +230,8 @@ public final class Service: Sendable {
         guard problems.isEmpty else { return .failure(RPCError(.invalidParams, data: .paramErrors(problems))) }
 
         let engine = slot.current
-        switch engine.evaluate(json: caseValue, missingFacts: missingFacts) {
+        let decoded = caseOnTape.map { CaseDecoder.decode(tape: $0.0, at: $0.1) } ?? CaseDecoder.decode(caseValue)
+        switch decoded.map({ engine.evaluate($0, missingFacts: missingFacts) }) {
         case .success(let decision):
             let text = explain ? Explanation.text(decision, ruleset: engine.ruleset, language: language) : nil
             return .success(.decision(decision, text))

@@ -29,6 +29,7 @@ import Testing
         switch (tree, tape) {
         case (.success(let value), .success(let tape)):
             #expect(Self.tree(tape) == value)
+            #expect(tape.withView { $0.value(tape.root) } == value, "View.value(_:) rebuilds the tree")
             #expect(Self.tree(JSONTape(value)) == value)
         case (.failure(let a), .failure(let b)):
             #expect(a == b)

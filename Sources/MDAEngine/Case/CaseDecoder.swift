@@ -21,9 +21,16 @@ public enum CaseDecoder {
     /// Decodes a document read onto a tape (``JSONReader/readTape(_:)``).
     /// - Returns: the case, or every input error found.
     public static func decode(tape: JSONTape) -> Result<CaseFile, InputErrors> {
+        decode(tape: tape, at: tape.root)
+    }
+
+    /// Decodes the value at `index` of a tape, such as the case inside a request read onto one
+    /// tape. Error paths are relative to that value, as if it were the whole document.
+    /// - Returns: the case, or every input error found.
+    public static func decode(tape: JSONTape, at index: Int) -> Result<CaseFile, InputErrors> {
         tape.withView { view in
             var reader = CaseTapeReader(tape: view)
-            let file = reader.readCase(tape.root)
+            let file = reader.readCase(index)
             if reader.errors.isEmpty, let file { return .success(file) }
             return .failure(InputErrors(reader.errors))
         }
