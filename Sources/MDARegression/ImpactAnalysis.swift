@@ -1,3 +1,4 @@
+import ByteJSON
 import Dispatch
 import MDAEngine
 
@@ -40,16 +41,23 @@ public enum ImpactAnalysis {
     /// Evaluates `sources` in parallel and adds their outcomes to `report`, in input order.
     private static func add(_ sources: [CaseSource], change: RulesetChange, workers: Int, to report: inout ImpactReport) {
         let outcomes = Parallel.map(count: sources.count, workers: workers) { i -> Outcome in
-            let document: CaseDocument
-            switch CaseDocument.read(sources[i]) {
-            case .failure(let e): return .unusable(e)
-            case .success(let d): document = d
+            // The document is read onto a tape and its case decoded in place, without a tree
+            // (which documents are fixtures is decided as `CaseDocument.read` decides it).
+            let source = sources[i]
+            guard let tape = try? JSONReader().readTape(Array(source.bytes)) else {
+                if case .failure(let e) = CaseDocument.read(source) { return .unusable(e) }
+                return .rejected(source.location)
             }
-            switch CaseDecoder.decode(document.value) {
-            case .failure: return .rejected(document.location)
+            let at = tape.withView { view -> Int in
+                if view.kind(tape.root) == .object, let inner = view.member(tape.root, "case"),
+                   view.member(tape.root, "schema") == nil { return inner }
+                return tape.root
+            }
+            switch CaseDecoder.decode(tape: tape, at: at) {
+            case .failure: return .rejected(source.location)
             case .success(let file):
                 guard let decisions = change.evaluateIfChanged(file) else { return .unchanged }
-                let difference = CaseChange(location: document.location, base: decisions.base, new: decisions.new)
+                let difference = CaseChange(location: source.location, base: decisions.base, new: decisions.new)
                 return difference.changed ? .changed(difference) : .unchanged
             }
         }
