@@ -150,7 +150,17 @@ final class Server: @unchecked Sendable {
             var start = 0
             var finished = 0
             var failed = 0
-            for i in 0..<n where buffer[i] == 0x0A {
+            // Line ends found with memchr: the client must cost little next to the server.
+            var ends: [Int] = []
+            buffer.withUnsafeBytes { raw in
+                var from = 0
+                while from < n, let hit = memchr(raw.baseAddress! + from, 0x0A, n - from) {
+                    let at = raw.baseAddress!.distance(to: UnsafeRawPointer(hit))
+                    ends.append(at)
+                    from = at + 1
+                }
+            }
+            for i in ends {
                 let line: ArraySlice<UInt8>
                 if pending.isEmpty {
                     line = buffer[start..<i]
