@@ -56,23 +56,7 @@ public struct Environment: Sendable {
         var slots: [String: Int] = [:]
         var types: [String: CELType] = [:]
         var constants: [String: Value] = [:]
-        for declaration in declarations {
-            let name = declaration.name
-            guard !name.isEmpty, !name.hasPrefix("."), !name.hasSuffix(".") else {
-                throw CELEnvironmentError(code: "invalid_name", message: "invalid declaration name '\(name)'")
-            }
-            guard slots[name] == nil, constants[name] == nil else {
-                throw CELEnvironmentError(code: "duplicate_declaration", message: "'\(name)' is declared more than once")
-            }
-            switch declaration {
-            case .variable(_, let type):
-                slots[name] = names.count
-                names.append(name)
-                types[name] = type
-            case .constant(_, let value):
-                constants[name] = value
-            }
-        }
+        try Environment.declare(declarations, names: &names, slots: &slots, types: &types, constants: &constants)
         self.variableNames = names
         self.variableSlots = slots
         self.variableTypes = types
@@ -105,23 +89,7 @@ public struct Environment: Sendable {
     /// - Throws: ``CELEnvironmentError`` when a name is declared twice or is invalid.
     public func declaring(_ more: [Declaration]) throws(CELEnvironmentError) -> Environment {
         var names = variableNames, slots = variableSlots, types = variableTypes, constants = self.constants
-        for declaration in more {
-            let name = declaration.name
-            guard !name.isEmpty, !name.hasPrefix("."), !name.hasSuffix(".") else {
-                throw CELEnvironmentError(code: "invalid_name", message: "invalid declaration name '\(name)'")
-            }
-            guard slots[name] == nil, constants[name] == nil else {
-                throw CELEnvironmentError(code: "duplicate_declaration", message: "'\(name)' is declared more than once")
-            }
-            switch declaration {
-            case .variable(_, let type):
-                slots[name] = names.count
-                names.append(name)
-                types[name] = type
-            case .constant(_, let value):
-                constants[name] = value
-            }
-        }
+        try Environment.declare(more, names: &names, slots: &slots, types: &types, constants: &constants)
         return Environment(declarations: declarations + more, container: container, options: options, functions: functions,
                            variableNames: names, variableSlots: slots, variableTypes: types, constants: constants)
     }
@@ -138,6 +106,29 @@ public struct Environment: Sendable {
         }
         return Environment(declarations: declarations, container: container, options: options, functions: functions,
                            variableNames: variableNames, variableSlots: variableSlots, variableTypes: types, constants: constants)
+    }
+
+    /// Enters `declarations` into the tables (variables take the next slots).
+    /// - Throws: ``CELEnvironmentError`` when a name is invalid or declared twice.
+    private static func declare(_ declarations: [Declaration], names: inout [String], slots: inout [String: Int],
+                                types: inout [String: CELType], constants: inout [String: Value]) throws(CELEnvironmentError) {
+        for declaration in declarations {
+            let name = declaration.name
+            guard !name.isEmpty, !name.hasPrefix("."), !name.hasSuffix(".") else {
+                throw CELEnvironmentError(code: "invalid_name", message: "invalid declaration name '\(name)'")
+            }
+            guard slots[name] == nil, constants[name] == nil else {
+                throw CELEnvironmentError(code: "duplicate_declaration", message: "'\(name)' is declared more than once")
+            }
+            switch declaration {
+            case .variable(_, let type):
+                slots[name] = names.count
+                names.append(name)
+                types[name] = type
+            case .constant(_, let value):
+                constants[name] = value
+            }
+        }
     }
 
     /// Adds declarations to a function table, merging overloads of the same name.

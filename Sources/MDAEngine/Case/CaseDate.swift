@@ -18,15 +18,9 @@ public struct CaseDate: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Parses exactly `YYYY-MM-DD`; nil when the text is not an existing date of that form.
     public init?(parsing text: String) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
-        func num(_ r: Range<Int>) -> Int? {
-            var v = 0
-            for i in r { let d = Int(u[i]) - 48; guard d >= 0 && d <= 9 else { return nil }; v = v * 10 + d }
-            return v
-        }
-        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        var text = text
+        guard let date = text.withUTF8({ CaseDate(utf8: $0) }) else { return nil }
+        self = date
     }
 
     /// The date's year, month and day.
