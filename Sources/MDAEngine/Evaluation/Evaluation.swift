@@ -196,7 +196,7 @@ struct Evaluation {
         let indicators = tracing ? ruleset.indicatorsInFileOrder[k] ?? rule.inputs : rule.inputs
         var core: [Value] = []
         var held = 0.0, unknownWeight = 0.0, supportTotal = 0.0, allTotal = 0.0, trueTotal = 0.0
-        var supportUnknowns: [String] = []
+        var supportUnknowns: [UnknownSet] = []
         var anyCoreTrue = false, anySupportTrue = false
         var heldIDs: [String] = [], unknownIDs: [String] = []
         for i in indicators {
@@ -216,7 +216,9 @@ struct Evaluation {
                 switch v {
                 case .bool(true): held += ind.weight; anySupportTrue = true
                 case .bool(false): break
-                default: unknownWeight += ind.weight; supportUnknowns += Kleene.unknowns(v)
+                default:
+                    unknownWeight += ind.weight
+                    if case .unknown(let u) = v { supportUnknowns.append(u) }
                 }
             }
         }
@@ -224,7 +226,7 @@ struct Evaluation {
         let support: Value
         if held >= threshold { support = .bool(true) }
         else if held + unknownWeight < threshold { support = .bool(false) }
-        else { support = .unknown(UnknownSet(supportUnknowns)) }
+        else { support = .unknown(Kleene.union(supportUnknowns)) }
         let coreValue = Kleene.and(core)
         let match = Kleene.and([coreValue, support])
         let status: ProfileStatus
