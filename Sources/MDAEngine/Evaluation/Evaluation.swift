@@ -21,6 +21,9 @@ struct Evaluation {
     /// Whether profiles list their held and unknown indicators in file order (a decision's
     /// view); counterfactuals need only match values and statuses.
     var details: Bool
+    /// Whether profiles store their results in `profiles`: a counterfactual reads only the
+    /// route and the acute flag, so its copies skip them (and keep the run's, never read).
+    var keepsProfiles = true
 
     /// The route before and after professional judgement.
     struct RouteOutcome {
@@ -65,7 +68,24 @@ struct Evaluation {
         alt.recorder = nil
         alt.spans = []
         alt.warnings = []
+        alt.keepsProfiles = false
         return alt
+    }
+
+    /// Puts back the state of `original` (the run this copy was made from) for the rules
+    /// marked in `marked`, the only rules ``reevaluate(case:rules:judgement:)`` with those marks
+    /// changed: afterwards the copy equals a fresh ``counterfactualCopy()`` and serves other
+    /// marks. A rule's evaluation writes only its value, its slots and its members (its loop
+    /// slot ends as `.null` again); the decision rule, always marked, sets `routeOutcome` whole.
+    mutating func restore(rules marked: [Bool], from original: Evaluation) {
+        let rules = ruleset.rules
+        for k in rules.indices where marked[k] {
+            let rule = rules[k]
+            values[k] = original.values[k]
+            activation.slots[rule.slot] = original.activation.slots[rule.slot]
+            if let s = rule.secondarySlot { activation.slots[s] = original.activation.slots[s] }
+            members[k] = original.members[k]
+        }
     }
 
     /// Replaces the case by `value` and evaluates the marked rules again, in place.
@@ -192,8 +212,8 @@ struct Evaluation {
         let rule = ruleset.rules[k]
         // Without a trace (counterfactuals, route only) the indicator order and the held and
         // unknown id lists are never read: the match value and status do not depend on order.
-        let tracing = details
-        let indicators = tracing ? ruleset.indicatorsInFileOrder[k] ?? rule.inputs : rule.inputs
+        let indicators = details ? ruleset.indicatorsInFileOrder[k] : rule.inputs
+        let tracing = details && keepsProfiles
         var core: [Value] = []
         var held = 0.0, unknownWeight = 0.0, supportTotal = 0.0, allTotal = 0.0, trueTotal = 0.0
         var supportUnknowns: [UnknownSet] = []
@@ -234,8 +254,10 @@ struct Evaluation {
         else if anyCoreTrue { status = .possible }
         else if Kleene.bool(coreValue) == nil && anySupportTrue { status = .possible }   // core unknown (reading 17)
         else { status = .noMatch }
-        let score = allTotal > 0 ? (trueTotal / allTotal * 10_000).rounded() / 10_000 : 0
-        profiles[k] = Decision.ProfileResult(id: rule.id, status: status, score: score, held: heldIDs, unknown: unknownIDs)
+        if keepsProfiles {
+            let score = allTotal > 0 ? (trueTotal / allTotal * 10_000).rounded() / 10_000 : 0
+            profiles[k] = Decision.ProfileResult(id: rule.id, status: status, score: score, held: heldIDs, unknown: unknownIDs)
+        }
         activation.slots[rule.secondarySlot!] = .string(status.rawValue)
         return match
     }
