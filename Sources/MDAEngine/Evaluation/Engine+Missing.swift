@@ -33,11 +33,15 @@ extension Engine {
             let site = sites[leaf]
             let marked = site.map { affectedRules(readers: $0.readers, run: run) }
             if let marked, !(rs.routes.contains { marked[$0.index] } || marked[rs.acuteIndex]) { continue }
+            // Which records a candidate's copy of the case replaces is found once per leaf.
+            var replacement: CaseGraph.Replacement??
             for value in candidates(for: leaf, file: file, dates: dates) {
                 // Nothing a further value finds can add to the highest route and the acute flag.
                 if best == Route.allCases.max() && (!acuteUnknown || makesAcute) { break }
                 let route: Route, acute: Value
-                if let site, let marked, let changed = CaseGraph.replacing(site.object, field: site.field, with: value, in: root) {
+                if let site, replacement == nil { replacement = CaseGraph.replacement(of: site.object, field: site.field, in: root) }
+                if let marked, let plan = replacement ?? nil {
+                    let changed = plan.applied(value)
                     if scratch == nil { scratch = run.counterfactualCopy() }
                     if let last = scratchMarks, last != marked { scratch!.restore(rules: last, from: run) }
                     scratchMarks = marked
