@@ -166,24 +166,27 @@ struct Evaluation {
             warnings.append((k, "rule \(rule.id): its `for` list could not be evaluated"))
             return .unknown(UnknownSet([]))
         }
-        var elementValues: [Value] = []
-        elementValues.reserveCapacity(elements.count)
+        // Kleene OR over the elements' values (as `Kleene.or`), folded as they come.
+        var anyTrue = false, anyUnknown = false
+        var unknowns: UnknownSet?
         var trueMembers: [String] = []
         var unknownMembers: [String] = []
         for element in elements {
             activation.slots[rule.loopSlot] = element
             let v = evaluate(rule.condition!)
-            elementValues.append(v)
             switch v {
             case .bool(true):
+                anyTrue = true
                 if let m = rule.members { Evaluation.memberIDs(evaluate(m), into: &trueMembers) } else { Evaluation.memberIDs(element, into: &trueMembers) }
             case .bool(false): break
             default:
+                anyUnknown = true
+                if !anyTrue, case .unknown(let u) = v { unknowns = unknowns.map { $0.merged(with: u) } ?? u }
                 if let m = rule.membersUnknown ?? rule.members { Evaluation.memberIDs(evaluate(m), into: &unknownMembers) } else { Evaluation.memberIDs(element, into: &unknownMembers) }
             }
         }
         activation.slots[rule.loopSlot] = .null
-        let v = Kleene.or(elementValues)
+        let v: Value = anyTrue ? .bool(true) : anyUnknown ? .unknown(unknowns ?? UnknownSet([])) : .bool(false)
         switch v {
         case .bool(true): members[k] = trueMembers
         case .bool(false): members[k] = []

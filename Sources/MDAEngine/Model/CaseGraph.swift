@@ -14,17 +14,32 @@ struct CaseGraph {
     func build(_ file: CaseFile) -> Value {
         var members: [Value] = []
         members.reserveCapacity(file.members.count)
-        var byId: [String: Value] = [:]
         for (i, m) in file.members.enumerated() {
-            let v = member(m, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths))
-            members.append(v)
-            byId[m.id] = v
+            members.append(member(m, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths)))
         }
-        func refs(_ ids: [String]) -> Value { .list(ids.map { byId[$0] ?? .null }) }
+        // The member with an id (the last, should ids repeat), or null. A household's few
+        // members are found by comparing ids faster than by hashing them.
+        let byId: [String: Value]? = members.count > 16
+            ? Dictionary(zip(file.members.map(\.id), members), uniquingKeysWith: { $1 }) : nil
+        func lookup(_ id: String) -> Value {
+            if let byId { return byId[id] ?? .null }
+            var i = file.members.count - 1
+            while i >= 0 {
+                if file.members[i].id == id { return members[i] }
+                i -= 1
+            }
+            return .null
+        }
+        func refs(_ ids: [String]) -> Value {
+            var out: [Value] = []
+            out.reserveCapacity(ids.count)
+            for id in ids { out.append(lookup(id)) }
+            return .list(out)
+        }
 
         let relationships: [Value] = file.relationships.enumerated().map { i, r in
             .object(ObjectValue(type: CaseSchema.relationship,
-                                fields: [byId[r.a] ?? .null, byId[r.b] ?? .null, .string(r.kind.rawValue)],
+                                fields: [lookup(r.a), lookup(r.b), .string(r.kind.rawValue)],
                                 path: CaseGraph.path("/relationships/", i, CaseGraph.relationshipPaths)))
         }
         let incidents: [Value] = file.incidents.enumerated().map { i, inc in
