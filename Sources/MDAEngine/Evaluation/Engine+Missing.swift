@@ -17,7 +17,16 @@ extension Engine {
         if acuteUnknown { leaves.formUnion(Kleene.unknowns(run.values[rs.acuteIndex])) }
         leaves = leaves.filter { !$0.hasSuffix("/safetyScore") && !$0.hasSuffix("/triage") }
 
-        let dates = candidateDates(file)
+        // The candidate dates are the same for every date leaf, and needed only by one.
+        var dates: [Value]?
+        func candidateDatesOnce() -> [Value] {
+            if let dates { return dates }
+            let made = candidateDates(file)
+            dates = made
+            return made
+        }
+        // Whether each rule's value holds records (see `affectedRules`), found when first asked.
+        var holdsRecords = [Bool?](repeating: nil, count: rs.rules.count)
         let sites = leafSites(run, leaves: leaves)
         let root = run.activation.slots[0]
         var result: [Decision.MissingFact] = []
@@ -31,11 +40,11 @@ extension Engine {
             // Only the rules that read the leaf, and what depends on them, can change. When
             // neither a route nor the acute flag is among them, no value of the leaf matters.
             let site = sites[leaf]
-            let marked = site.map { affectedRules(readers: $0.readers, run: run) }
+            let marked = site.map { affectedRules(readers: $0.readers, run: run, holdsRecords: &holdsRecords) }
             if let marked, !(rs.routes.contains { marked[$0.index] } || marked[rs.acuteIndex]) { continue }
             // Which records a candidate's copy of the case replaces is found once per leaf.
             var replacement: CaseGraph.Replacement??
-            for value in candidates(for: leaf, file: file, dates: dates) {
+            for value in candidates(for: leaf, file: file, dates: candidateDatesOnce()) {
                 // Nothing a further value finds can add to the highest route and the acute flag.
                 if best == Route.allCases.max() && (!acuteUnknown || makesAcute) { break }
                 let route: Route, acute: Value
@@ -76,9 +85,9 @@ extension Engine {
             for read in recorder.fields[run.spans[k].fields] {
                 guard case .unknown(let u) = read.value, u.paths.count == 1, leaves.contains(u.paths[0]) else { continue }
                 let leaf = u.paths[0]
-                if var site = sites[leaf] {
-                    if site.readers.last != k { site.readers.append(k) }
-                    sites[leaf] = site
+                if sites[leaf] != nil {
+                    // In place: a copy of the site would copy its readers on every append.
+                    if sites[leaf]!.readers.last != k { sites[leaf]!.readers.append(k) }
                 } else if read.pointer == leaf {
                     sites[leaf] = (read.object, read.field, [k])
                 }
@@ -91,8 +100,9 @@ extension Engine {
     /// readers, every rule that depends on a marked rule, and every input of a marked rule whose
     /// value holds records (it would hand the marked rule records of the old case graph),
     /// closed under these steps; plus the decision rule. Rules outside the route cone are
-    /// never needed by a counterfactual.
-    func affectedRules(readers: [Int], run: Evaluation) -> [Bool] {
+    /// never needed by a counterfactual. `holdsRecords` caches, by rule index, whether a
+    /// rule's value holds records.
+    func affectedRules(readers: [Int], run: Evaluation, holdsRecords: inout [Bool?]) -> [Bool] {
         let rules = ruleset.rules
         let dependents = ruleset.dependents
         var marked = Array(repeating: false, count: rules.count)
@@ -101,7 +111,11 @@ extension Engine {
             if marked[k] { continue }
             marked[k] = true
             stack.append(contentsOf: dependents[k])
-            for i in rules[k].inputs where !marked[i] && Engine.holdsRecords(run.values[i]) { stack.append(i) }
+            for i in rules[k].inputs where !marked[i] {
+                let records = holdsRecords[i] ?? Engine.holdsRecords(run.values[i])
+                holdsRecords[i] = records
+                if records { stack.append(i) }
+            }
         }
         marked[ruleset.decisionIndex] = true
         for k in rules.indices where !ruleset.routeCone[k] { marked[k] = false }
@@ -118,7 +132,8 @@ extension Engine {
     }
 
     /// Every value an unknown leaf could take (reading 24).
-    func candidates(for pointer: String, file: CaseFile, dates: [Value]) -> [Value] {
+    /// `dates` is evaluated only for a date leaf.
+    func candidates(for pointer: String, file: CaseFile, dates: @autoclosure () -> [Value]) -> [Value] {
         let name: String
         if let slash = pointer.utf8.lastIndex(of: UInt8(ascii: "/")), pointer.utf8.index(after: slash) != pointer.utf8.endIndex {
             name = String(pointer[pointer.utf8.index(after: slash)...])
@@ -130,7 +145,7 @@ extension Engine {
         case "status": return SeparationStatus.allCases.filter { $0 != .unknown }.map { .string($0.rawValue) }
         case "kind": return ReportKind.allCases.map { .string($0.rawValue) }
         case "outcome": return InterventionOutcome.allCases.map { .string($0.rawValue) }
-        case "since", "sinceDate", "start", "date": return dates
+        case "since", "sinceDate", "start", "date": return dates()
         case "previousMdaPlusPlus":
             var out: [Value] = [
                 .object(ObjectValue(type: CaseSchema.trajectory, fields: [.bool(false), .null, .null], path: pointer)),

@@ -246,12 +246,17 @@ struct Evaluation {
             }
         }
         let threshold = ruleset.supportingShare * supportTotal
-        let support: Value
-        if held >= threshold { support = .bool(true) }
-        else if held + unknownWeight < threshold { support = .bool(false) }
-        else { support = .unknown(Kleene.union(supportUnknowns)) }
         let coreValue = Kleene.and(core)
-        let match = Kleene.and([coreValue, support])
+        let match: Value
+        if case .bool(false) = coreValue {
+            match = coreValue   // AND with a false core, whatever the support (its unknowns are never merged)
+        } else {
+            let support: Value
+            if held >= threshold { support = .bool(true) }
+            else if held + unknownWeight < threshold { support = .bool(false) }
+            else { support = .unknown(Kleene.union(supportUnknowns)) }
+            match = Kleene.and([coreValue, support])
+        }
         let status: ProfileStatus
         if case .bool(true) = match { status = .match }
         else if anyCoreTrue { status = .possible }
