@@ -217,7 +217,9 @@ struct Evaluation {
         // unknown id lists are never read: the match value and status do not depend on order.
         let indicators = details ? ruleset.indicatorsInFileOrder[k] : rule.inputs
         let tracing = details && keepsProfiles
-        var core: [Value] = []
+        // Kleene AND over the core indicators (as `Kleene.and`), folded as they come.
+        var coreFalse = false, coreUnknown = false
+        var coreUnknowns: UnknownSet?
         var held = 0.0, unknownWeight = 0.0, supportTotal = 0.0, allTotal = 0.0, trueTotal = 0.0
         var supportUnknowns: [UnknownSet] = []
         var anyCoreTrue = false, anySupportTrue = false
@@ -232,8 +234,14 @@ struct Evaluation {
             default: if tracing { unknownIDs.append(ruleset.indicatorNames[i]) }
             }
             if ind.isCore {
-                core.append(v)
-                if case .bool(true) = v { anyCoreTrue = true }
+                switch v {
+                case .bool(true): anyCoreTrue = true
+                case .bool(false): coreFalse = true
+                case .unknown(let u):
+                    coreUnknown = true
+                    if !coreFalse { coreUnknowns = coreUnknowns.map { $0.merged(with: u) } ?? u }
+                default: coreUnknown = true
+                }
             } else {
                 supportTotal += ind.weight
                 switch v {
@@ -246,7 +254,7 @@ struct Evaluation {
             }
         }
         let threshold = ruleset.supportingShare * supportTotal
-        let coreValue = Kleene.and(core)
+        let coreValue: Value = coreFalse ? .bool(false) : coreUnknown ? .unknown(coreUnknowns ?? UnknownSet([])) : .bool(true)
         let match: Value
         if case .bool(false) = coreValue {
             match = coreValue   // AND with a false core, whatever the support (its unknowns are never merged)
