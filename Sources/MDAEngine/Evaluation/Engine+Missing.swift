@@ -17,27 +17,43 @@ extension Engine {
         if acuteUnknown { leaves.formUnion(Kleene.unknowns(run.values[rs.acuteIndex])) }
         leaves = leaves.filter { !$0.hasSuffix("/safetyScore") && !$0.hasSuffix("/triage") }
 
-        let dates = candidateDates(file)
+        // The candidate dates are the same for every date leaf, and needed only by one.
+        var dates: [Value]?
+        func candidateDatesOnce() -> [Value] {
+            if let dates { return dates }
+            let made = candidateDates(file)
+            dates = made
+            return made
+        }
+        // Whether each rule's value holds records (see `affectedRules`), found when first asked.
+        var holdsRecords = [Bool?](repeating: nil, count: rs.rules.count)
         let sites = leafSites(run, leaves: leaves)
-        let dependents = ruleDependents()
         let root = run.activation.slots[0]
         var result: [Decision.MissingFact] = []
+        // One copy of the run serves every candidate of every leaf: the rules marked for one
+        // leaf are put back (see `restore`) before another leaf's marks are used.
+        var scratch: Evaluation?
+        var scratchMarks: [Bool]?
         for leaf in leaves.sorted() {
             var best: Route?
             var makesAcute = false
             // Only the rules that read the leaf, and what depends on them, can change. When
             // neither a route nor the acute flag is among them, no value of the leaf matters.
             let site = sites[leaf]
-            let marked = site.map { affectedRules(readers: $0.readers, run: run, dependents: dependents) }
+            let marked = site.map { affectedRules(readers: $0.readers, run: run, holdsRecords: &holdsRecords) }
             if let marked, !(rs.routes.contains { marked[$0.index] } || marked[rs.acuteIndex]) { continue }
-            // One copy of the run serves every candidate of this leaf (see `reevaluate`).
-            var scratch: Evaluation?
-            for value in candidates(for: leaf, file: file, dates: dates) {
+            // Which records a candidate's copy of the case replaces is found once per leaf.
+            var replacement: CaseGraph.Replacement??
+            for value in candidates(for: leaf, file: file, dates: candidateDatesOnce()) {
                 // Nothing a further value finds can add to the highest route and the acute flag.
                 if best == Route.allCases.max() && (!acuteUnknown || makesAcute) { break }
                 let route: Route, acute: Value
-                if let site, let marked, let changed = CaseGraph.replacing(site.object, field: site.field, with: value, in: root) {
+                if let site, replacement == nil { replacement = CaseGraph.replacement(of: site.object, field: site.field, in: root) }
+                if let marked, let plan = replacement ?? nil {
+                    let changed = plan.applied(value)
                     if scratch == nil { scratch = run.counterfactualCopy() }
+                    if let last = scratchMarks, last != marked { scratch!.restore(rules: last, from: run) }
+                    scratchMarks = marked
                     scratch!.reevaluate(case: changed, rules: marked, judgement: file.professionalJudgement)
                     (route, acute) = (scratch!.routeOutcome.final, scratch!.values[rs.acuteIndex])
                 } else {
@@ -69,9 +85,9 @@ extension Engine {
             for read in recorder.fields[run.spans[k].fields] {
                 guard case .unknown(let u) = read.value, u.paths.count == 1, leaves.contains(u.paths[0]) else { continue }
                 let leaf = u.paths[0]
-                if var site = sites[leaf] {
-                    if site.readers.last != k { site.readers.append(k) }
-                    sites[leaf] = site
+                if sites[leaf] != nil {
+                    // In place: a copy of the site would copy its readers on every append.
+                    if sites[leaf]!.readers.last != k { sites[leaf]!.readers.append(k) }
                 } else if read.pointer == leaf {
                     sites[leaf] = (read.object, read.field, [k])
                 }
@@ -80,29 +96,26 @@ extension Engine {
         return sites
     }
 
-    /// For each rule, the rules that take its value as an input.
-    func ruleDependents() -> [[Int]] {
-        var out = Array(repeating: [Int](), count: ruleset.rules.count)
-        for (k, rule) in ruleset.rules.enumerated() {
-            for i in rule.inputs { out[i].append(k) }
-        }
-        return out
-    }
-
     /// The route-cone rules to evaluate again when a leaf read by `readers` changes: the
     /// readers, every rule that depends on a marked rule, and every input of a marked rule whose
     /// value holds records (it would hand the marked rule records of the old case graph),
     /// closed under these steps; plus the decision rule. Rules outside the route cone are
-    /// never needed by a counterfactual.
-    func affectedRules(readers: [Int], run: Evaluation, dependents: [[Int]]) -> [Bool] {
+    /// never needed by a counterfactual. `holdsRecords` caches, by rule index, whether a
+    /// rule's value holds records.
+    func affectedRules(readers: [Int], run: Evaluation, holdsRecords: inout [Bool?]) -> [Bool] {
         let rules = ruleset.rules
+        let dependents = ruleset.dependents
         var marked = Array(repeating: false, count: rules.count)
         var stack = readers
         while let k = stack.popLast() {
             if marked[k] { continue }
             marked[k] = true
             stack.append(contentsOf: dependents[k])
-            for i in rules[k].inputs where !marked[i] && Engine.holdsRecords(run.values[i]) { stack.append(i) }
+            for i in rules[k].inputs where !marked[i] {
+                let records = holdsRecords[i] ?? Engine.holdsRecords(run.values[i])
+                holdsRecords[i] = records
+                if records { stack.append(i) }
+            }
         }
         marked[ruleset.decisionIndex] = true
         for k in rules.indices where !ruleset.routeCone[k] { marked[k] = false }
@@ -119,14 +132,20 @@ extension Engine {
     }
 
     /// Every value an unknown leaf could take (reading 24).
-    func candidates(for pointer: String, file: CaseFile, dates: [Value]) -> [Value] {
-        let name = pointer.split(separator: "/").last.map(String.init) ?? ""
+    /// `dates` is evaluated only for a date leaf.
+    func candidates(for pointer: String, file: CaseFile, dates: @autoclosure () -> [Value]) -> [Value] {
+        let name: String
+        if let slash = pointer.utf8.lastIndex(of: UInt8(ascii: "/")), pointer.utf8.index(after: slash) != pointer.utf8.endIndex {
+            name = String(pointer[pointer.utf8.index(after: slash)...])
+        } else {
+            name = pointer.split(separator: "/").last.map(String.init) ?? ""   // no slash, or a trailing one
+        }
         switch name {
         case "injury": return Injury.allCases.filter { $0 != .unknown }.map { .string($0.rawValue) }
         case "status": return SeparationStatus.allCases.filter { $0 != .unknown }.map { .string($0.rawValue) }
         case "kind": return ReportKind.allCases.map { .string($0.rawValue) }
         case "outcome": return InterventionOutcome.allCases.map { .string($0.rawValue) }
-        case "since", "sinceDate", "start", "date": return dates
+        case "since", "sinceDate", "start", "date": return dates()
         case "previousMdaPlusPlus":
             var out: [Value] = [
                 .object(ObjectValue(type: CaseSchema.trajectory, fields: [.bool(false), .null, .null], path: pointer)),
@@ -155,19 +174,23 @@ extension Engine {
     /// and the day before it.
     func candidateDates(_ file: CaseFile) -> [Value] {
         let ref = file.referenceDate
-        var days = Set<Int>([ref.daysSinceEpoch, CaseDate(year: 1900, month: 1, day: 1)!.daysSinceEpoch])
+        var days = [ref.daysSinceEpoch, CaseDate(year: 1900, month: 1, day: 1)!.daysSinceEpoch]
         for p in ruleset.parameters {
             guard case .int(let n) = p.value, n > 0, n <= 1200 else { continue }
             for d in [ref.addingMonths(-Int(n)), ref.addingDays(-Int(n))] {
-                days.insert(d.daysSinceEpoch)
-                days.insert(d.daysSinceEpoch - 1)
+                days.append(d.daysSinceEpoch)
+                days.append(d.daysSinceEpoch - 1)
             }
         }
         for inc in file.incidents {
-            days.insert(inc.date.daysSinceEpoch)
-            days.insert(inc.date.daysSinceEpoch - 1)
+            days.append(inc.date.daysSinceEpoch)
+            days.append(inc.date.daysSinceEpoch - 1)
         }
         let low = CaseDate(year: 1900, month: 1, day: 1)!.daysSinceEpoch
-        return days.filter { $0 <= ref.daysSinceEpoch && $0 >= low }.sorted().map { CaseDate(daysSinceEpoch: $0).celValue }
+        let kept = days.filter { $0 <= ref.daysSinceEpoch && $0 >= low }.sorted()
+        var out: [Value] = []
+        out.reserveCapacity(kept.count)
+        for (i, d) in kept.enumerated() where i == 0 || kept[i - 1] != d { out.append(CaseDate(daysSinceEpoch: d).celValue) }
+        return out
     }
 }

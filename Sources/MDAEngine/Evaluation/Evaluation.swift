@@ -21,6 +21,9 @@ struct Evaluation {
     /// Whether profiles list their held and unknown indicators in file order (a decision's
     /// view); counterfactuals need only match values and statuses.
     var details: Bool
+    /// Whether profiles store their results in `profiles`: a counterfactual reads only the
+    /// route and the acute flag, so its copies skip them (and keep the run's, never read).
+    var keepsProfiles = true
 
     /// The route before and after professional judgement.
     struct RouteOutcome {
@@ -65,7 +68,24 @@ struct Evaluation {
         alt.recorder = nil
         alt.spans = []
         alt.warnings = []
+        alt.keepsProfiles = false
         return alt
+    }
+
+    /// Puts back the state of `original` (the run this copy was made from) for the rules
+    /// marked in `marked`, the only rules ``reevaluate(case:rules:judgement:)`` with those marks
+    /// changed: afterwards the copy equals a fresh ``counterfactualCopy()`` and serves other
+    /// marks. A rule's evaluation writes only its value, its slots and its members (its loop
+    /// slot ends as `.null` again); the decision rule, always marked, sets `routeOutcome` whole.
+    mutating func restore(rules marked: [Bool], from original: Evaluation) {
+        let rules = ruleset.rules
+        for k in rules.indices where marked[k] {
+            let rule = rules[k]
+            values[k] = original.values[k]
+            activation.slots[rule.slot] = original.activation.slots[rule.slot]
+            if let s = rule.secondarySlot { activation.slots[s] = original.activation.slots[s] }
+            members[k] = original.members[k]
+        }
     }
 
     /// Replaces the case by `value` and evaluates the marked rules again, in place.
@@ -146,24 +166,27 @@ struct Evaluation {
             warnings.append((k, "rule \(rule.id): its `for` list could not be evaluated"))
             return .unknown(UnknownSet([]))
         }
-        var elementValues: [Value] = []
-        elementValues.reserveCapacity(elements.count)
+        // Kleene OR over the elements' values (as `Kleene.or`), folded as they come.
+        var anyTrue = false, anyUnknown = false
+        var unknowns: UnknownSet?
         var trueMembers: [String] = []
         var unknownMembers: [String] = []
         for element in elements {
             activation.slots[rule.loopSlot] = element
             let v = evaluate(rule.condition!)
-            elementValues.append(v)
             switch v {
             case .bool(true):
+                anyTrue = true
                 if let m = rule.members { Evaluation.memberIDs(evaluate(m), into: &trueMembers) } else { Evaluation.memberIDs(element, into: &trueMembers) }
             case .bool(false): break
             default:
+                anyUnknown = true
+                if !anyTrue, case .unknown(let u) = v { unknowns = unknowns.map { $0.merged(with: u) } ?? u }
                 if let m = rule.membersUnknown ?? rule.members { Evaluation.memberIDs(evaluate(m), into: &unknownMembers) } else { Evaluation.memberIDs(element, into: &unknownMembers) }
             }
         }
         activation.slots[rule.loopSlot] = .null
-        let v = Kleene.or(elementValues)
+        let v: Value = anyTrue ? .bool(true) : anyUnknown ? .unknown(unknowns ?? UnknownSet([])) : .bool(false)
         switch v {
         case .bool(true): members[k] = trueMembers
         case .bool(false): members[k] = []
@@ -192,11 +215,13 @@ struct Evaluation {
         let rule = ruleset.rules[k]
         // Without a trace (counterfactuals, route only) the indicator order and the held and
         // unknown id lists are never read: the match value and status do not depend on order.
-        let tracing = details
-        let indicators = tracing ? ruleset.indicatorsInFileOrder[k] ?? rule.inputs : rule.inputs
-        var core: [Value] = []
+        let indicators = details ? ruleset.indicatorsInFileOrder[k] : rule.inputs
+        let tracing = details && keepsProfiles
+        // Kleene AND over the core indicators (as `Kleene.and`), folded as they come.
+        var coreFalse = false, coreUnknown = false
+        var coreUnknowns: UnknownSet?
         var held = 0.0, unknownWeight = 0.0, supportTotal = 0.0, allTotal = 0.0, trueTotal = 0.0
-        var supportUnknowns: [String] = []
+        var supportUnknowns: [UnknownSet] = []
         var anyCoreTrue = false, anySupportTrue = false
         var heldIDs: [String] = [], unknownIDs: [String] = []
         for i in indicators {
@@ -209,31 +234,46 @@ struct Evaluation {
             default: if tracing { unknownIDs.append(ruleset.indicatorNames[i]) }
             }
             if ind.isCore {
-                core.append(v)
-                if case .bool(true) = v { anyCoreTrue = true }
+                switch v {
+                case .bool(true): anyCoreTrue = true
+                case .bool(false): coreFalse = true
+                case .unknown(let u):
+                    coreUnknown = true
+                    if !coreFalse { coreUnknowns = coreUnknowns.map { $0.merged(with: u) } ?? u }
+                default: coreUnknown = true
+                }
             } else {
                 supportTotal += ind.weight
                 switch v {
                 case .bool(true): held += ind.weight; anySupportTrue = true
                 case .bool(false): break
-                default: unknownWeight += ind.weight; supportUnknowns += Kleene.unknowns(v)
+                default:
+                    unknownWeight += ind.weight
+                    if case .unknown(let u) = v { supportUnknowns.append(u) }
                 }
             }
         }
         let threshold = ruleset.supportingShare * supportTotal
-        let support: Value
-        if held >= threshold { support = .bool(true) }
-        else if held + unknownWeight < threshold { support = .bool(false) }
-        else { support = .unknown(UnknownSet(supportUnknowns)) }
-        let coreValue = Kleene.and(core)
-        let match = Kleene.and([coreValue, support])
+        let coreValue: Value = coreFalse ? .bool(false) : coreUnknown ? .unknown(coreUnknowns ?? UnknownSet([])) : .bool(true)
+        let match: Value
+        if case .bool(false) = coreValue {
+            match = coreValue   // AND with a false core, whatever the support (its unknowns are never merged)
+        } else {
+            let support: Value
+            if held >= threshold { support = .bool(true) }
+            else if held + unknownWeight < threshold { support = .bool(false) }
+            else { support = .unknown(Kleene.union(supportUnknowns)) }
+            match = Kleene.and([coreValue, support])
+        }
         let status: ProfileStatus
         if case .bool(true) = match { status = .match }
         else if anyCoreTrue { status = .possible }
         else if Kleene.bool(coreValue) == nil && anySupportTrue { status = .possible }   // core unknown (reading 17)
         else { status = .noMatch }
-        let score = allTotal > 0 ? (trueTotal / allTotal * 10_000).rounded() / 10_000 : 0
-        profiles[k] = Decision.ProfileResult(id: rule.id, status: status, score: score, held: heldIDs, unknown: unknownIDs)
+        if keepsProfiles {
+            let score = allTotal > 0 ? (trueTotal / allTotal * 10_000).rounded() / 10_000 : 0
+            profiles[k] = Decision.ProfileResult(id: rule.id, status: status, score: score, held: heldIDs, unknown: unknownIDs)
+        }
         activation.slots[rule.secondarySlot!] = .string(status.rawValue)
         return match
     }

@@ -23,25 +23,30 @@ enum Kleene {
     /// Kleene OR (`deciding` true) or AND (`deciding` false): the deciding value wins; otherwise
     /// unknown with every unknown's facts merged; otherwise the other boolean.
     private static func fold(_ values: [Value], deciding: Bool) -> Value {
-        var paths: [String] = []
         var unknown = false
-        var sets = 0
-        var first: UnknownSet?, second: UnknownSet?
+        var merged: UnknownSet?
         for v in values {
             switch v {
             case .bool(let b):
                 if b == deciding { return v }
             case .unknown(let u):
                 unknown = true
-                if first == nil { first = u } else if second == nil { second = u }
-                paths += u.paths
-                sets += 1
-            default: unknown = true; sets += 2
+                merged = merged.map { $0.merged(with: u) } ?? u
+            default: unknown = true
             }
         }
-        // One or two unknown sets (the usual case) need no sort: they are sorted already.
-        if sets == 1, let first { return .unknown(first) }
-        if sets == 2, let first, let second { return .unknown(first.merged(with: second)) }
-        return unknown ? .unknown(UnknownSet(paths)) : .bool(!deciding)
+        return unknown ? .unknown(merged ?? UnknownSet([])) : .bool(!deciding)
+    }
+
+    /// The union of unknown sets, as `UnknownSet(_:)` over all their paths: one set is returned
+    /// as it is, and the paths of several are gathered into one allocation before the sort.
+    static func union(_ sets: [UnknownSet]) -> UnknownSet {
+        if sets.count == 1 { return sets[0] }
+        var count = 0
+        for s in sets { count += s.paths.count }
+        var paths: [String] = []
+        paths.reserveCapacity(count)
+        for s in sets { paths.append(contentsOf: s.paths) }
+        return UnknownSet(paths)
     }
 }

@@ -8,8 +8,11 @@ final class TraceRecorder: EvaluationObserver {
     // exclusivity checks on these (about a seventh of evaluation time) buy nothing.
     @exclusivity(unchecked) var fields: [FieldRead] = []
     @exclusivity(unchecked) var slots: [(slot: Int, value: Value)] = []
-    /// Where the current rule's field reads begin.
-    @exclusivity(unchecked) private var ruleStart = 0
+    /// The current rule's last field read (`lastField` -1 for none), kept apart so the
+    /// repeat test copies no `FieldRead` (a retain and release per read). The record stays
+    /// alive in `fields`, so its identifier cannot be reused while it is compared.
+    @exclusivity(unchecked) private var lastObject: ObjectIdentifier?
+    @exclusivity(unchecked) private var lastField = -1
 
     init() {
         fields.reserveCapacity(1024)
@@ -26,14 +29,17 @@ final class TraceRecorder: EvaluationObserver {
         }
         // A condition often reads one field twice in a row (`"a" in i.kinds || "b" in i.kinds`);
         // the trace lists each fact once, so the repeat is not recorded.
-        if fields.count > ruleStart, let last = fields.last, last.object === object, last.field == field { return }
+        let id = ObjectIdentifier(object)
+        if lastField == field && lastObject == id { return }
+        lastObject = id
+        lastField = field
         fields.append(FieldRead(object: object, field: field))
     }
 
     /// Marks the start of a rule's reads; returns the index of its first field read.
     func startRule() -> Int {
-        ruleStart = fields.count
-        return ruleStart
+        lastField = -1
+        return fields.count
     }
 
     func didRead(slot: Int, value: Value) {

@@ -14,17 +14,32 @@ struct CaseGraph {
     func build(_ file: CaseFile) -> Value {
         var members: [Value] = []
         members.reserveCapacity(file.members.count)
-        var byId: [String: Value] = [:]
         for (i, m) in file.members.enumerated() {
-            let v = member(m, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths))
-            members.append(v)
-            byId[m.id] = v
+            members.append(member(m, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths)))
         }
-        func refs(_ ids: [String]) -> Value { .list(ids.map { byId[$0] ?? .null }) }
+        // The member with an id (the last, should ids repeat), or null. A household's few
+        // members are found by comparing ids faster than by hashing them.
+        let byId: [String: Value]? = members.count > 16
+            ? Dictionary(zip(file.members.map(\.id), members), uniquingKeysWith: { $1 }) : nil
+        func lookup(_ id: String) -> Value {
+            if let byId { return byId[id] ?? .null }
+            var i = file.members.count - 1
+            while i >= 0 {
+                if file.members[i].id == id { return members[i] }
+                i -= 1
+            }
+            return .null
+        }
+        func refs(_ ids: [String]) -> Value {
+            var out: [Value] = []
+            out.reserveCapacity(ids.count)
+            for id in ids { out.append(lookup(id)) }
+            return .list(out)
+        }
 
         let relationships: [Value] = file.relationships.enumerated().map { i, r in
             .object(ObjectValue(type: CaseSchema.relationship,
-                                fields: [byId[r.a] ?? .null, byId[r.b] ?? .null, .string(r.kind.rawValue)],
+                                fields: [lookup(r.a), lookup(r.b), .string(r.kind.rawValue)],
                                 path: CaseGraph.path("/relationships/", i, CaseGraph.relationshipPaths)))
         }
         let incidents: [Value] = file.incidents.enumerated().map { i, inc in
@@ -127,9 +142,52 @@ struct CaseGraph {
     /// becomes one new record, so identity is kept. Equivalent to building the case again
     /// with `overrides` for that leaf. Nil when `target` is not in `root`.
     static func replacing(_ target: ObjectValue, field: Int, with value: Value, in root: Value) -> Value? {
+        replacement(of: target, field: field, in: root)?.applied(value)
+    }
+
+    /// The copies ``replacing(_:field:with:in:)`` makes, found once for a leaf and applied to
+    /// each of its candidate values: which records and lists contain the target does not
+    /// depend on the value put in. Nil when `target` is not in `root`.
+    static func replacement(of target: ObjectValue, field: Int, in root: Value) -> Replacement? {
         let containers = containerTable.first { $0.type === target.type }?.containers ?? containers(of: target.type)
-        var rewriter = Rewriter(target: target, field: field, value: value, containers: containers)
-        return rewriter.rewrite(root)
+        var rewriter = Rewriter(target: target, field: field, containers: containers)
+        guard rewriter.rewrite(root) != nil else { return nil }
+        return Replacement(steps: rewriter.steps)
+    }
+
+    /// The records and lists to copy for one leaf, children before the records and lists
+    /// holding them; the last is the root.
+    struct Replacement {
+        fileprivate let steps: [Step]
+
+        /// One record or list to copy, and which of its fields or elements change: each to
+        /// the copy made by an earlier step, or (step -1) to the value put in.
+        fileprivate struct Step {
+            let original: Value
+            let changes: [(index: Int, step: Int)]
+        }
+
+        /// The root with `value` put in. A record shared by several paths is one step, copied
+        /// once, so every path holds the same new record.
+        func applied(_ value: Value) -> Value {
+            var built: [Value] = []
+            built.reserveCapacity(steps.count)
+            for step in steps {
+                switch step.original {
+                case .object(let o):
+                    var fields = o.fields
+                    for c in step.changes { fields[c.index] = c.step < 0 ? value : built[c.step] }
+                    built.append(.object(ObjectValue(type: o.type, fields: fields, path: o.path)))
+                case .list(let items):
+                    var copy = items
+                    for c in step.changes { copy[c.index] = c.step < 0 ? value : built[c.step] }
+                    built.append(.list(copy))
+                default:
+                    preconditionFailure("a replacement step copies a record or a list")
+                }
+            }
+            return built[built.count - 1]
+        }
     }
 
     /// ``containers(of:)`` for every record type of the schema, computed once.
@@ -171,37 +229,33 @@ struct CaseGraph {
         return found
     }
 
+    /// Finds the steps of a ``Replacement``.
     private struct Rewriter {
         let target: ObjectValue
         let field: Int
-        let value: Value
         /// Record types that can contain the target; other records are not searched.
         let containers: [ObjectType]
-        /// Results for shared records (members) already visited: the new value, or nil when unchanged.
-        var shared: [(ObjectIdentifier, Value?)] = []
+        /// The steps found, children first.
+        var steps: [Replacement.Step] = []
+        /// Results for shared records (members) already visited: their step, or nil when unchanged.
+        var shared: [(ObjectIdentifier, Int?)] = []
 
-        /// The copy of `v` with the replacement, or nil when `v` does not contain the target.
-        mutating func rewrite(_ v: Value) -> Value? {
+        /// The step that copies `v`, or nil when `v` does not contain the target.
+        mutating func rewrite(_ v: Value) -> Int? {
             switch v {
             case .object(let o):
-                if o === target {
-                    var fields = o.fields
-                    fields[field] = value
-                    return .object(ObjectValue(type: o.type, fields: fields, path: o.path))
-                }
+                if o === target { return add(v, [(field, -1)]) }
                 guard containers.contains(where: { $0 === o.type }) else { return nil }
                 let isShared = o.type === CaseSchema.member
                 if isShared {
                     let id = ObjectIdentifier(o)
                     for (seen, result) in shared where seen == id { return result }
                 }
-                var fields: [Value]?
+                var changes: [(index: Int, step: Int)] = []
                 for (i, x) in o.fields.enumerated() {
-                    guard let y = rewrite(x) else { continue }
-                    if fields == nil { fields = o.fields }
-                    fields![i] = y
+                    if let y = rewrite(x) { changes.append((i, y)) }
                 }
-                let result = fields.map { Value.object(ObjectValue(type: o.type, fields: $0, path: o.path)) }
+                let result = changes.isEmpty ? nil : add(v, changes)
                 if isShared { shared.append((ObjectIdentifier(o), result)) }
                 return result
             case .list(let items):
@@ -213,16 +267,19 @@ struct CaseGraph {
                 case .list?: break
                 default: return nil
                 }
-                var copy: [Value]?
+                var changes: [(index: Int, step: Int)] = []
                 for (i, x) in items.enumerated() {
-                    guard let y = rewrite(x) else { continue }
-                    if copy == nil { copy = items }
-                    copy![i] = y
+                    if let y = rewrite(x) { changes.append((i, y)) }
                 }
-                return copy.map { .list($0) }
+                return changes.isEmpty ? nil : add(v, changes)
             default:
                 return nil
             }
+        }
+
+        private mutating func add(_ original: Value, _ changes: [(index: Int, step: Int)]) -> Int {
+            steps.append(Replacement.Step(original: original, changes: changes))
+            return steps.count - 1
         }
     }
 

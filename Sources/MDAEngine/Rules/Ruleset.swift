@@ -38,8 +38,11 @@ public final class Ruleset: Sendable {
     let supportingShare: Double
     /// Rules the route and acute flag depend on (for counterfactual re-evaluation).
     let routeCone: [Bool]
-    /// Per profile rule index: its indicators in file order (the order a decision lists them).
-    let indicatorsInFileOrder: [Int: [Int]]
+    /// Per rule index: a profile's indicators in file order (the order a decision lists them);
+    /// the rule's inputs for every other rule.
+    let indicatorsInFileOrder: [[Int]]
+    /// Per rule index: the rules that take its value as an input, in evaluation order.
+    let dependents: [[Int]]
     /// Per rule index: an indicator's id without its profile prefix (`jealousy`), else "".
     let indicatorNames: [String]
 
@@ -85,9 +88,14 @@ public final class Ruleset: Sendable {
             stack.append(contentsOf: rules[i].inputs)
         }
         routeCone = cone
-        var ordered: [Int: [Int]] = [:]
+        var ordered = rules.map(\.inputs)
         for i in profiles { ordered[i] = rules[i].inputs.sorted { rules[$0].position < rules[$1].position } }
         indicatorsInFileOrder = ordered
+        var dependents = Array(repeating: [Int](), count: rules.count)
+        for (k, rule) in rules.enumerated() {
+            for i in rule.inputs { dependents[i].append(k) }
+        }
+        self.dependents = dependents
         indicatorNames = rules.map { r in
             guard r.kind == .indicator, let g = r.group, r.id.hasPrefix(g + ".") else { return "" }
             return String(r.id.dropFirst(g.count + 1))

@@ -1,0 +1,39 @@
+import CEL
+import Testing
+@testable import MDAEngine
+
+@Suite("TraceRecorder")
+struct TraceRecorderTests {
+    static func record() -> ObjectValue {
+        ObjectValue(type: CaseSchema.assessment, fields: [.null, .bool(true), .bool(false), .int(3), .string("x")],
+                    path: "/assessment")
+    }
+
+    @Test("a field read twice in a row by one rule is recorded once, and again by the next rule")
+    func repeats() {
+        let a = Self.record(), b = Self.record()
+        let recorder = TraceRecorder()
+        #expect(recorder.startRule() == 0)
+        recorder.didRead(object: a, field: 1, value: a.fields[1])
+        recorder.didRead(object: a, field: 1, value: a.fields[1])
+        recorder.didRead(object: b, field: 1, value: b.fields[1])   // same field of another record
+        recorder.didRead(object: b, field: 2, value: b.fields[2])
+        recorder.didRead(object: b, field: 1, value: b.fields[1])   // not in a row
+        #expect(recorder.fields.map { [ObjectIdentifier($0.object) == ObjectIdentifier(a) ? 0 : 1, $0.field] }
+                == [[0, 1], [1, 1], [1, 2], [1, 1]])
+        #expect(recorder.startRule() == 4)
+        recorder.didRead(object: b, field: 1, value: b.fields[1])
+        #expect(recorder.fields.count == 5)
+    }
+
+    @Test("reads of records are not recorded and do not break a repeat")
+    func records() {
+        let a = Self.record()
+        let recorder = TraceRecorder()
+        _ = recorder.startRule()
+        recorder.didRead(object: a, field: 3, value: a.fields[3])
+        recorder.didRead(object: a, field: 0, value: .object(Self.record()))
+        recorder.didRead(object: a, field: 3, value: a.fields[3])
+        #expect(recorder.fields.map(\.field) == [3])
+    }
+}
