@@ -29,25 +29,42 @@ public struct UnknownSet: Sendable, Hashable {
         let a = paths, b = other.paths
         if b.isEmpty { return self }
         if a.isEmpty { return other }
-        var out: [String] = []
-        out.reserveCapacity(a.count + b.count)
+        // A set merged with a copy of itself shares its storage: no path needs comparing.
+        if a.count == b.count && a.withUnsafeBufferPointer({ $0.baseAddress }) == b.withUnsafeBufferPointer({ $0.baseAddress }) {
+            return self
+        }
+        // The larger set is walked as `x`: the union is `x` itself (its storage kept, nothing
+        // allocated) until an element of `y` turns out missing from it — merging a set with a
+        // subset is common in and/or chains over one record.
+        let swapped = a.count < b.count
+        let x = swapped ? b : a, y = swapped ? a : b
+        var out: [String]? = nil
         var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if a[i] < b[j] {
-                out.append(a[i]); i += 1
-            } else if b[j] < a[i] {
-                out.append(b[j]); j += 1
+        while i < x.count && j < y.count {
+            if x[i] < y[j] {
+                out?.append(x[i]); i += 1
+            } else if y[j] < x[i] {
+                if out == nil { out = Self.prefix(x, i, capacity: x.count + y.count) }
+                out!.append(y[j]); j += 1
             } else {
-                out.append(a[i]); i += 1; j += 1
+                out?.append(x[i]); i += 1; j += 1
             }
         }
-        if i < a.count { out.append(contentsOf: a[i...]) }
-        if j < b.count { out.append(contentsOf: b[j...]) }
-        // Merging a set with itself or a subset (common in and/or chains over one record)
-        // keeps the existing storage.
-        if out.count == a.count { return self }
-        if out.count == b.count { return other }
-        return UnknownSet(sortedUnique: out)
+        if j < y.count {
+            if out == nil { out = Self.prefix(x, i, capacity: x.count + y.count) }
+            out!.append(contentsOf: y[j...])
+        }
+        if i < x.count { out?.append(contentsOf: x[i...]) }
+        guard let union = out else { return swapped ? other : self }
+        return UnknownSet(sortedUnique: union)
+    }
+
+    /// The first `count` paths of `paths`, with room for `capacity`.
+    private static func prefix(_ paths: [String], _ count: Int, capacity: Int) -> [String] {
+        var p: [String] = []
+        p.reserveCapacity(capacity)
+        p.append(contentsOf: paths[..<count])
+        return p
     }
 
     private static func isStrictlyIncreasing(_ paths: [String]) -> Bool {

@@ -40,4 +40,25 @@ import Testing
             #expect(zip(merged.paths, merged.paths.dropFirst()).allSatisfy { $0 < $1 }, "sorted and unique")
         }
     }
+
+    static func storage(_ u: UnknownSet) -> UnsafePointer<String>? { u.paths.withUnsafeBufferPointer { $0.baseAddress } }
+
+    /// A set merged with itself, a copy, an equal set or a subset is the larger operand (its
+    /// storage kept); a proper union is new storage holding the union.
+    @Test func mergeKeepsTheStorageOfTheLargerOperand() {
+        let big = UnknownSet(["/a", "/b", "/c", "/e\u{301}"])
+        let copy = big
+        let equal = UnknownSet(big.paths.map { String($0.unicodeScalars.map(Character.init)) })
+        let sub = UnknownSet(["/b", "/é"])
+        for (x, y) in [(big, big), (big, copy), (big, equal), (big, sub), (sub, big)] {
+            let m = x.merged(with: y)
+            #expect(m == UnknownSet(x.paths + y.paths))
+            let larger = x.paths.count >= y.paths.count ? x : y
+            #expect(Self.storage(m) == Self.storage(larger), "\(x.paths) ∪ \(y.paths)")
+        }
+        let other = UnknownSet(["/d"])
+        let m = big.merged(with: other)
+        #expect(m == UnknownSet(big.paths + other.paths))
+        #expect(Self.storage(m) != Self.storage(big) && Self.storage(m) != Self.storage(other))
+    }
 }

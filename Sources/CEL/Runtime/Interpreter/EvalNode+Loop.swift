@@ -38,18 +38,22 @@ class LoopNode: EvalNode, @unchecked Sendable {
     final func forEach(_ r: Value, _ f: inout Frame, _ body: (inout Frame, Value) -> Bool) {
         switch r {
         case .list(let items):
-            // By index, lending each element to the local and to `body` (`enumerated()` copied
-            // every element once more).
-            if let i2 = iterVar2 {
-                for i in items.indices {
-                    f.locals[iterVar] = .int(Int64(i))
-                    f.locals[i2] = items[i]
-                    if !body(&f, items[i]) { return }
-                }
-            } else {
-                for i in items.indices {
-                    f.locals[iterVar] = items[i]
-                    if !body(&f, items[i]) { return }
+            // Each element is lent to its local bit for bit, without a retain of its own (an
+            // assignment retained it and released the previous one, per element): `items`, kept
+            // alive by the caller's `r` for the whole walk, owns the elements, and no node but
+            // this one writes an iteration variable (locals are never reused across
+            // comprehensions). Reads of the local copy (retain) as before. The local is reset to
+            // null without a release before returning, so the frame never releases a lent value.
+            let element = f.locals.baseAddress! + (iterVar2 ?? iterVar)
+            element.deinitialize(count: 1)
+            defer { element.initialize(to: .null) }
+            items.withUnsafeBufferPointer { elements in
+                guard let first = elements.baseAddress else { return }
+                let raw = UnsafeMutableRawPointer(element)
+                for i in elements.indices {
+                    if iterVar2 != nil { f.locals[iterVar] = .int(Int64(i)) }
+                    raw.copyMemory(from: first + i, byteCount: MemoryLayout<Value>.size)
+                    if !body(&f, elements[i]) { return }
                 }
             }
         case .map(let m):
