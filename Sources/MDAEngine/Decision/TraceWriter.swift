@@ -47,11 +47,10 @@ struct TraceWriter {
     /// (retain) every string and value they hold.
     mutating func write(_ e: UnsafePointer<TraceEntry>, to w: inout JSONWriter) {
         entry += 1
-        w.beginObject()
-        w.key(raw: "rule"); w.string(e.pointee.rule)
+        // Fixed punctuation and keys go out as one fragment each: one buffer access, not one per piece.
+        w.fragment(#"{"rule":"#); w.string(e.pointee.rule)
         w.key(raw: "result"); DecisionWriter.value(e.pointee.result, &w)
-        w.key(raw: "facts")
-        w.beginObject()
+        w.fragment(#""facts":{"#)
         // Most reads repeat a fact already listed or written, which needs only the read's
         // record address and field (or its slot): those are loaded from the read in place,
         // without retaining the record or copying the read.
@@ -77,11 +76,9 @@ struct TraceWriter {
             }
         }
         if let n = e.pointee.reasonLength {
-            w.key(raw: "/professionalJudgement/reason")
-            w.beginObject(); w.key(raw: "length"); w.int(n); w.endObject()
+            w.fragment(#""/professionalJudgement/reason":{"length":"#); w.int(n); w.endObject()
         }
-        w.endObject()
-        w.endObject()
+        w.fragment("}}")
     }
 
     /// A field's pointer is its record's path plus "/name"; records of one case have distinct
