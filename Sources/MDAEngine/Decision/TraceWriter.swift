@@ -31,9 +31,11 @@ struct TraceWriter {
     }
 
     // Where a read keeps what identifies it. A native class reference is the object's address.
-    private static let objectOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.object)!
-    private static let fieldOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.field)!
-    private static let slotOffset = MemoryLayout<RuleRead>.offset(of: \RuleRead.slot)!
+    // Stored per writer rather than as static lets, which would check their lazy
+    // initialization (swift_once) on every entry.
+    private let objectOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.object)!
+    private let fieldOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.field)!
+    private let slotOffset = MemoryLayout<RuleRead>.offset(of: \RuleRead.slot)!
 
     /// A rule's first text and the value it showed.
     private struct WrittenRule {
@@ -59,8 +61,8 @@ struct TraceWriter {
             let raw = UnsafeRawPointer(base)
             for i in reads.indices {
                 let read = raw + i &* MemoryLayout<FieldRead>.stride
-                let address = read.load(fromByteOffset: TraceWriter.objectOffset, as: UInt.self)
-                switch fields.visit(address: address, field: read.load(fromByteOffset: TraceWriter.fieldOffset, as: Int.self), entry: entry) {
+                let address = read.load(fromByteOffset: objectOffset, as: UInt.self)
+                switch fields.visit(address: address, field: read.load(fromByteOffset: fieldOffset, as: Int.self), entry: entry) {
                 case .listedInEntry: continue
                 case .written(let text): w.repeatSpan(text)
                 case .new(let slot): writeField(base + i, slot: slot, to: &w)
@@ -71,7 +73,7 @@ struct TraceWriter {
             guard let base = reads.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
             for i in reads.indices {
-                let slot = (raw + i &* MemoryLayout<RuleRead>.stride).load(fromByteOffset: TraceWriter.slotOffset, as: Int.self)
+                let slot = (raw + i &* MemoryLayout<RuleRead>.stride).load(fromByteOffset: slotOffset, as: Int.self)
                 if slot + 1 >= ruleEntries.count || ruleEntries[slot + 1] != Int32(truncatingIfNeeded: entry) { writeRule(base + i, to: &w) }
             }
         }
@@ -87,7 +89,7 @@ struct TraceWriter {
     private mutating func writeField(_ read: UnsafePointer<FieldRead>, slot: Int, to w: inout JSONWriter) {
         // The trace keeps every record alive while it is written: no need to retain it here.
         unowned(unsafe) let object = read.pointee.object
-        unowned(unsafe) let type = object.type
+        let type = Unmanaged.passUnretained(object.type)
         let field = read.pointee.field
         let start = w.beginSpan()
         let tail = tails.range(type, field)
