@@ -289,8 +289,8 @@ public struct JSONWriter: Sendable {
         quoted(utf8, colon: false)
     }
 
-    /// Writes the comma that the next key or value needs, if any, and returns the offset at
-    /// which that key or value's own text will begin.
+    /// Returns the offset at which the next key or value's own text will begin: after the
+    /// comma it needs, if any, which that key or value writes.
     ///
     /// With ``count`` after it, this delimits a span of complete members (key–value pairs) or
     /// values that ``repeatSpan(_:)`` can write again later, for text that recurs.
@@ -298,11 +298,35 @@ public struct JSONWriter: Sendable {
     /// - Returns: The offset of the next key or value.
     @inlinable @inline(__always)
     public mutating func beginSpan() -> Int {
-        if needsComma {
-            withSpace(1) { out in out[0] = UInt8(ascii: ","); return 1 }
-            needsComma = false
+        // Every key and value starts with the comma it needs, so the comma is left to it
+        // rather than written on its own (one buffer access fewer per span).
+        needsComma ? length &+ 1 : length
+    }
+
+    /// Writes text known at compile time exactly as it is, preceded by a comma if needed (none
+    /// when it starts with `}` or `]`, which close a container):
+    /// punctuation with raw keys between, such as `{"rule":`, `"facts":{` or `}}`, in one
+    /// buffer access instead of one per piece.
+    ///
+    /// - Parameter text: The text; it must not start with a comma, must continue the document
+    ///   validly at this point, and must hold no string that needs escaping. A comma is due
+    ///   after it unless it ends with `{`, `[` or `:`.
+    @inlinable @inline(__always)
+    public mutating func fragment(_ text: StaticString) {
+        let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        guard !bytes.isEmpty else { return }
+        assert(bytes[0] != UInt8(ascii: ","), "fragment(_:) needs text that does not start with a comma")
+        // Like endObject() and endArray(), a fragment that closes a container takes no comma.
+        let first = bytes[0]
+        let comma = needsComma && first != UInt8(ascii: "}") && first != UInt8(ascii: "]")
+        withSpace(bytes.count &+ 1) { out in
+            var n = 0
+            if comma { out[0] = UInt8(ascii: ","); n = 1 }
+            JSONWriter.copy(bytes, to: out + n)
+            return n &+ bytes.count
         }
-        return length
+        let last = bytes[bytes.count &- 1]
+        needsComma = last != UInt8(ascii: "{") && last != UInt8(ascii: "[") && last != UInt8(ascii: ":")
     }
 
     /// Writes again the text of `span`, preceded by a comma if needed.

@@ -217,6 +217,60 @@ import Testing
         #expect(values.string == "[null,0.5,null,0.5,[null,0.5]]")
     }
 
+    /// A fragment is written as it is, with the comma its place needs, and the next key or
+    /// value gets a comma unless the fragment ends with `{`, `[` or `:`; the result is what
+    /// the separate primitives write.
+    @Test func fragmentsMatchThePrimitives() throws {
+        var pieces = JSONWriter()
+        pieces.beginArray()
+        pieces.beginObject(); pieces.key(raw: "rule"); pieces.string("a\"b")
+        pieces.key(raw: "facts"); pieces.beginObject()
+        pieces.key(raw: "x"); pieces.bool(true)
+        pieces.endObject(); pieces.endObject()
+        pieces.beginObject(); pieces.key(raw: "status"); pieces.string("present"); pieces.key(raw: "n"); pieces.int(1); pieces.endObject()
+        pieces.key(raw: "list"); pieces.beginArray(); pieces.null(); pieces.endArray()
+        pieces.endArray()
+
+        var fragments = JSONWriter()
+        fragments.fragment("[")
+        fragments.fragment(#"{"rule":"#); fragments.string("a\"b")
+        fragments.fragment(#""facts":{"#)
+        fragments.key(raw: "x"); fragments.bool(true)
+        fragments.fragment("}}")
+        fragments.fragment(#"{"status":"present""#); fragments.key(raw: "n"); fragments.int(1); fragments.fragment("}")
+        fragments.fragment(#""list":["#); fragments.null(); fragments.fragment("]")
+        fragments.fragment("")
+        fragments.endArray()
+        #expect(fragments.string == pieces.string)
+        #expect(fragments.string.hasPrefix(#"[{"rule":"a\"b","facts":{"x":true}},{"status":"present","n":1},"list":[null]"#))
+    }
+
+    /// Fragments longer than the spare capacity grow the buffer.
+    @Test func fragmentsGrowTheBuffer() throws {
+        var writer = JSONWriter(capacity: 1)
+        writer.beginArray()
+        for _ in 0..<300 { writer.fragment(#"{"a long key for growth":["#); writer.int(7); writer.fragment("]}") }
+        writer.endArray()
+        let value = try JSONReader().read(writer.bytes)
+        #expect(value.arrayValue?.count == 300)
+        #expect(value[299]?["a long key for growth"]?[0] == JSONValue.number(JSONNumber("7")!))
+    }
+
+    /// A span begun where a comma is due starts after that comma, which the next key writes.
+    @Test func spanStartsAfterItsComma() throws {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key(raw: "first"); writer.int(1)
+        let start = writer.beginSpan()
+        #expect(start == writer.count + 1)
+        writer.key("é\u{1}"); writer.string("x")
+        let span = start..<writer.count
+        #expect(String(decoding: writer.bytes[span], as: UTF8.self) == #""é\u0001":"x""#)
+        writer.key(raw: "inner"); writer.beginObject(); writer.repeatSpan(span); writer.endObject()
+        writer.endObject()
+        #expect(writer.string == #"{"first":1,"é\u0001":"x","inner":{"é\u0001":"x"}}"#)
+    }
+
     /// Spans stay valid when the buffer grows between writing and repeating them.
     @Test func repeatedSpansSurviveGrowth() throws {
         var writer = JSONWriter(capacity: 1)

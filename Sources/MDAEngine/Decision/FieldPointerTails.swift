@@ -52,7 +52,15 @@ struct FieldPointerTails: Sendable {
 
     /// The range in ``bytes`` of the tail of `field` of `type`, adding the type when it is new.
     mutating func range(_ type: ObjectType, _ field: Int) -> Range<Int> {
-        if types[lastType] !== type {
+        range(Unmanaged.passUnretained(type), field)
+    }
+
+    /// The range in ``bytes`` of the tail of `field` of `type`, adding the type when it is new;
+    /// `type` is passed unretained because the trace writer looks up every field it writes and
+    /// the caller keeps the type alive.
+    mutating func range(_ unretained: Unmanaged<ObjectType>, _ field: Int) -> Range<Int> {
+        if Unmanaged.passUnretained(types[lastType]).toOpaque() != unretained.toOpaque() {
+            let type = unretained.takeUnretainedValue()
             if let i = types.firstIndex(where: { $0 === type }) {
                 lastType = i
             } else {

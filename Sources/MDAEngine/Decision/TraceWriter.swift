@@ -31,9 +31,11 @@ struct TraceWriter {
     }
 
     // Where a read keeps what identifies it. A native class reference is the object's address.
-    private static let objectOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.object)!
-    private static let fieldOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.field)!
-    private static let slotOffset = MemoryLayout<RuleRead>.offset(of: \RuleRead.slot)!
+    // Stored per writer rather than as static lets, which would check their lazy
+    // initialization (swift_once) on every entry.
+    private let objectOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.object)!
+    private let fieldOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.field)!
+    private let slotOffset = MemoryLayout<RuleRead>.offset(of: \RuleRead.slot)!
 
     /// A rule's first text and the value it showed.
     private struct WrittenRule {
@@ -47,11 +49,10 @@ struct TraceWriter {
     /// (retain) every string and value they hold.
     mutating func write(_ e: UnsafePointer<TraceEntry>, to w: inout JSONWriter) {
         entry += 1
-        w.beginObject()
-        w.key(raw: "rule"); w.string(e.pointee.rule)
+        // Fixed punctuation and keys go out as one fragment each: one buffer access, not one per piece.
+        w.fragment(#"{"rule":"#); w.string(e.pointee.rule)
         w.key(raw: "result"); DecisionWriter.value(e.pointee.result, &w)
-        w.key(raw: "facts")
-        w.beginObject()
+        w.fragment(#""facts":{"#)
         // Most reads repeat a fact already listed or written, which needs only the read's
         // record address and field (or its slot): those are loaded from the read in place,
         // without retaining the record or copying the read.
@@ -60,8 +61,8 @@ struct TraceWriter {
             let raw = UnsafeRawPointer(base)
             for i in reads.indices {
                 let read = raw + i &* MemoryLayout<FieldRead>.stride
-                let address = read.load(fromByteOffset: TraceWriter.objectOffset, as: UInt.self)
-                switch fields.visit(address: address, field: read.load(fromByteOffset: TraceWriter.fieldOffset, as: Int.self), entry: entry) {
+                let address = read.load(fromByteOffset: objectOffset, as: UInt.self)
+                switch fields.visit(address: address, field: read.load(fromByteOffset: fieldOffset, as: Int.self), entry: entry) {
                 case .listedInEntry: continue
                 case .written(let text): w.repeatSpan(text)
                 case .new(let slot): writeField(base + i, slot: slot, to: &w)
@@ -72,16 +73,14 @@ struct TraceWriter {
             guard let base = reads.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
             for i in reads.indices {
-                let slot = (raw + i &* MemoryLayout<RuleRead>.stride).load(fromByteOffset: TraceWriter.slotOffset, as: Int.self)
+                let slot = (raw + i &* MemoryLayout<RuleRead>.stride).load(fromByteOffset: slotOffset, as: Int.self)
                 if slot + 1 >= ruleEntries.count || ruleEntries[slot + 1] != Int32(truncatingIfNeeded: entry) { writeRule(base + i, to: &w) }
             }
         }
         if let n = e.pointee.reasonLength {
-            w.key(raw: "/professionalJudgement/reason")
-            w.beginObject(); w.key(raw: "length"); w.int(n); w.endObject()
+            w.fragment(#""/professionalJudgement/reason":{"length":"#); w.int(n); w.endObject()
         }
-        w.endObject()
-        w.endObject()
+        w.fragment("}}")
     }
 
     /// A field's pointer is its record's path plus "/name"; records of one case have distinct
@@ -90,7 +89,7 @@ struct TraceWriter {
     private mutating func writeField(_ read: UnsafePointer<FieldRead>, slot: Int, to w: inout JSONWriter) {
         // The trace keeps every record alive while it is written: no need to retain it here.
         unowned(unsafe) let object = read.pointee.object
-        unowned(unsafe) let type = object.type
+        let type = Unmanaged.passUnretained(object.type)
         let field = read.pointee.field
         let start = w.beginSpan()
         let tail = tails.range(type, field)
