@@ -138,7 +138,9 @@ struct TraceWriter {
         case .int(let x): if case .int(let y) = b { return x == y }
         case .uint(let x): if case .uint(let y) = b { return x == y }
         case .double(let x): if case .double(let y) = b { return x.bitPattern == y.bitPattern }
-        case .string(let x): if case .string(let y) = b { return x == y }
+        // Bytes, not `==`: canonically equivalent strings ("é" and "e\u{301}") are equal
+        // Strings but are written differently.
+        case .string(let x): if case .string(let y) = b { return x.utf8.elementsEqual(y.utf8) }
         case .timestamp(let x): if case .timestamp(let y) = b { return x == y }
         case .object(let x): if case .object(let y) = b { return x === y }
         case .list(let x):

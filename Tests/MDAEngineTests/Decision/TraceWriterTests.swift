@@ -63,6 +63,8 @@ struct TraceWriterTests {
         #expect(!TraceWriter.sameText(.int(1), .uint(1)))
         #expect(!TraceWriter.sameText(.double(0.0), .double(-0.0)))
         #expect(TraceWriter.sameText(.string("a"), .string("a")) && !TraceWriter.sameText(.string("a"), .string("b")))
+        // Equal as Strings, but written as different bytes.
+        #expect("\u{E9}" == "e\u{301}" && !TraceWriter.sameText(.string("\u{E9}"), .string("e\u{301}")))
         #expect(TraceWriter.sameText(.null, .null) && !TraceWriter.sameText(.null, .bool(false)))
     }
 
