@@ -68,34 +68,48 @@ final class AtLeastNode: LoopNode, @unchecked Sendable {
             }
             return tagged(KleeneLibrary.new(kv))
         }
-        var trues: Int64 = 0
-        var undecided: Int64 = 0
-        var pending: Value = .null
-        func add(_ p: Value) {
-            switch p {
-            case .bool(true): trues += 1
-            case .bool(false): break
-            case .unknown(let u):
-                undecided += 1
-                if case .unknown(let prev) = pending { pending = .unknown(prev.merged(with: u)) } else { pending = p }
-            case .error:
-                undecided += 1
-                if case .null = pending { pending = p }
-            default:
-                undecided += 1
-                if case .null = pending {
-                    pending = .error(CELError(code: "no_matching_overload", message: "atLeast: operand is \(p.kindName), not bool", exprID: id))
-                }
+        var tally = AtLeastTally()
+        if k <= 0 && !exhaustive { return .bool(true) }
+        forEach(r, &f) { f, _ in
+            tally.add(predicate.eval(&f), exprID: id)
+            return exhaustive || tally.trues < k
+        }
+        return tagged(tally.result(k))
+    }
+}
+
+/// The count behind `atLeast`: true operands, undecided ones, and the unknown (merged) or
+/// first error an undecided result carries.
+struct AtLeastTally {
+    var trues: Int64 = 0
+    var undecided: Int64 = 0
+    var pending: Value = .null
+
+    /// Counts one operand; a non-bool one is a `no_matching_overload` error at `exprID`.
+    mutating func add(_ p: Value, exprID: Int) {
+        switch p {
+        case .bool(true): trues += 1
+        case .bool(false): break
+        case .unknown(let u):
+            undecided += 1
+            if case .unknown(let prev) = pending { pending = .unknown(prev.merged(with: u)) } else { pending = p }
+        case .error:
+            undecided += 1
+            if case .null = pending { pending = p }
+        default:
+            undecided += 1
+            if case .null = pending {
+                pending = .error(CELError(code: "no_matching_overload", message: "atLeast: operand is \(p.kindName), not bool", exprID: exprID))
             }
         }
-        if trues >= k && !exhaustive { return .bool(true) }
-        forEach(r, &f) { f, _ in
-            add(predicate.eval(&f))
-            return exhaustive || trues < k
-        }
+    }
+
+    /// True with at least `k` true operands, false when even the undecided ones cannot reach
+    /// `k`, else the pending unknown or error.
+    func result(_ k: Int64) -> Value {
         if trues >= k { return .bool(true) }
         if trues + undecided < k { return .bool(false) }
-        return tagged(pending)
+        return pending
     }
 }
 
@@ -129,30 +143,8 @@ final class AtLeastArgsNode: EvalNode, @unchecked Sendable {
             }
             return tagged(r)
         }
-        var trues: Int64 = 0
-        var undecided: Int64 = 0
-        var pending: Value = .null
-        for (i, o) in operands.enumerated() {
-            let p = o.eval(&f)
-            switch p {
-            case .bool(true): trues += 1
-            case .bool(false): break
-            case .unknown(let u):
-                undecided += 1
-                if case .unknown(let prev) = pending { pending = .unknown(prev.merged(with: u)) } else { pending = p }
-            case .error:
-                undecided += 1
-                if case .null = pending { pending = p }
-            default:
-                undecided += 1
-                if case .null = pending {
-                    pending = .error(CELError(code: "no_matching_overload", message: "atLeast: operand is \(p.kindName), not bool",
-                                              exprID: addIDs[i]))
-                }
-            }
-        }
-        if trues >= k { return .bool(true) }
-        if trues + undecided < k { return .bool(false) }
-        return tagged(pending)
+        var tally = AtLeastTally()
+        for (i, o) in operands.enumerated() { tally.add(o.eval(&f), exprID: addIDs[i]) }
+        return tagged(tally.result(k))
     }
 }
