@@ -92,7 +92,7 @@ public final class Engine: Sendable {
             guard Kleene.bool(run.values[i]) == true else { return nil }
             var because: [String] = []
             for read in recorder.slots[spans[i].slots] {
-                let name = rs.slotNames[read.slot]
+                let name = read.rule
                 let counts: Bool
                 switch read.value {
                 case .bool(true): counts = true
@@ -107,8 +107,8 @@ public final class Engine: Sendable {
 
         var trace: [TraceEntry] = []
         trace.reserveCapacity(rules.count + 1)
-        // One array of rule reads for the whole run; each entry takes its slice.
-        let allRuleReads = recorder.slots.map { RuleRead(rule: rs.slotNames[$0.slot], value: $0.value, slot: $0.slot) }
+        // The recorder's rule reads, shared by the entries: each takes its slice.
+        let allRuleReads = recorder.slots
         for (k, rule) in rules.enumerated() {
             let span = spans[k]
             trace.append(TraceEntry(rule: rule.id, result: run.values[k], fieldReads: recorder.fields[span.fields],

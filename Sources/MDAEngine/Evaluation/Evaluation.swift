@@ -39,7 +39,7 @@ struct Evaluation {
         self.activation = Activation(slots: Array(repeating: .null, count: ruleset.slotCount))
         self.values = Array(repeating: .null, count: ruleset.rules.count)
         self.members = Array(repeating: [], count: ruleset.rules.count)
-        self.recorder = tracing ? TraceRecorder() : nil
+        self.recorder = tracing ? TraceRecorder(slotNames: ruleset.slotNames) : nil
         self.details = tracing
         self.spans = tracing ? Array(repeating: (0..<0, 0..<0), count: ruleset.rules.count) : []
     }

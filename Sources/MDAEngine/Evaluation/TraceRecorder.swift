@@ -7,14 +7,19 @@ final class TraceRecorder: EvaluationObserver {
     // One recorder belongs to one evaluation on one thread, so the runtime's dynamic
     // exclusivity checks on these (about a seventh of evaluation time) buy nothing.
     @exclusivity(unchecked) var fields: [FieldRead] = []
-    @exclusivity(unchecked) var slots: [(slot: Int, value: Value)] = []
+    /// Rule reads, already in the decision's form, so a trace shares this array.
+    @exclusivity(unchecked) var slots: [RuleRead] = []
+    /// The name of each activation slot (``Ruleset/slotNames``).
+    let slotNames: [String]
     /// The current rule's last field read (`lastField` -1 for none), kept apart so the
     /// repeat test copies no `FieldRead` (a retain and release per read). The record stays
     /// alive in `fields`, so its identifier cannot be reused while it is compared.
     @exclusivity(unchecked) private var lastObject: ObjectIdentifier?
     @exclusivity(unchecked) private var lastField = -1
 
-    init() {
+    /// A recorder naming rule reads after `slotNames` (one name per activation slot).
+    init(slotNames: [String] = []) {
+        self.slotNames = slotNames
         fields.reserveCapacity(1024)
         slots.reserveCapacity(512)
     }
@@ -44,6 +49,6 @@ final class TraceRecorder: EvaluationObserver {
 
     func didRead(slot: Int, value: Value) {
         // Slot 0 is the case itself: its fields are recorded as they are read.
-        if slot != 0 { slots.append((slot, value)) }
+        if slot != 0 { slots.append(RuleRead(rule: slotNames[slot], value: value, slot: slot)) }
     }
 }

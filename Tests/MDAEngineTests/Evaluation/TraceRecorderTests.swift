@@ -36,4 +36,15 @@ struct TraceRecorderTests {
         recorder.didRead(object: a, field: 3, value: a.fields[3])
         #expect(recorder.fields.map(\.field) == [3])
     }
+
+    @Test("rule reads are named after their slots; the case itself (slot 0) is not a rule read")
+    func ruleReads() {
+        let recorder = TraceRecorder(slotNames: ["case", "weapon", "incidents12"])
+        recorder.didRead(slot: 0, value: .null)
+        recorder.didRead(slot: 2, value: .int(3))
+        recorder.didRead(slot: 1, value: .bool(true))
+        #expect(recorder.slots.map(\.rule) == ["incidents12", "weapon"])
+        #expect(recorder.slots.map(\.slot) == [2, 1])
+        #expect(recorder.slots.map(\.value) == [.int(3), .bool(true)])
+    }
 }
