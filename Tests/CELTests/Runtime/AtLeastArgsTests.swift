@@ -23,15 +23,8 @@ struct AtLeastArgsTests {
 
     @Test(arguments: sources)
     func sameValueAndReads(source: String) throws {
-        let settings: [(Value, [String])] = [(.int(2), []), (.int(1), ["k"]), (.unknown(UnknownSet(["k"])), []),
-                                             (.int(2), ["xs"])]
-        for (k, unknowns) in settings {
-            for traced in [false, true] {
-                let special = try LoopEquivalenceTests.run(source, specialised: true, k: k, unknowns: unknowns, traced: traced)
-                let generic = try LoopEquivalenceTests.run(source, specialised: false, k: k, unknowns: unknowns, traced: traced)
-                #expect(special == generic, "\(source) k=\(k) unknowns=\(unknowns) traced=\(traced)")
-            }
-        }
+        try LoopEquivalenceTests.expectSamePlans(source, settings: [(.int(2), []), (.int(1), ["k"]), (.unknown(UnknownSet(["k"])), []),
+                                                                    (.int(2), ["xs"])])
     }
 
     /// The table exercises every outcome (guards against a vacuous table).

@@ -61,17 +61,22 @@ struct LoopEquivalenceTests {
                    slots: obs.slotReads.map { "\($0.slot)=\($0.value)" })
     }
 
-    @Test(arguments: sources)
-    func sameValueAndReads(source: String) throws {
-        let settings: [(Value, [String])] = [(.int(2), []), (.int(2), ["k"]), (.unknown(UnknownSet(["k"])), []),
-                                             (.int(2), ["xs"])]
+    /// Expects `source` planned with and without the dedicated nodes to give the same value and
+    /// the same reads for every `(k, unknown patterns)` setting, traced and untraced.
+    static func expectSamePlans(_ source: String, settings: [(k: Value, unknowns: [String])]) throws {
         for (k, unknowns) in settings {
             for traced in [false, true] {
-                let special = try Self.run(source, specialised: true, k: k, unknowns: unknowns, traced: traced)
-                let generic = try Self.run(source, specialised: false, k: k, unknowns: unknowns, traced: traced)
+                let special = try run(source, specialised: true, k: k, unknowns: unknowns, traced: traced)
+                let generic = try run(source, specialised: false, k: k, unknowns: unknowns, traced: traced)
                 #expect(special == generic, "\(source) k=\(k) unknowns=\(unknowns) traced=\(traced)")
             }
         }
+    }
+
+    @Test(arguments: sources)
+    func sameValueAndReads(source: String) throws {
+        try Self.expectSamePlans(source, settings: [(.int(2), []), (.int(2), ["k"]), (.unknown(UnknownSet(["k"])), []),
+                                                    (.int(2), ["xs"])])
     }
 
     /// The table exercises the failure paths it is meant to (guards against a vacuous table).
