@@ -166,27 +166,23 @@ struct Evaluation {
             warnings.append((k, "rule \(rule.id): its `for` list could not be evaluated"))
             return .unknown(UnknownSet([]))
         }
-        // Kleene OR over the elements' values (as `Kleene.or`), folded as they come.
-        var anyTrue = false, anyUnknown = false
-        var unknowns: UnknownSet?
+        var any = Kleene.Fold(deciding: true)   // Kleene OR over the elements' values
         var trueMembers: [String] = []
         var unknownMembers: [String] = []
         for element in elements {
             activation.slots[rule.loopSlot] = element
             let v = evaluate(rule.condition!)
+            any.add(v)
             switch v {
             case .bool(true):
-                anyTrue = true
                 if let m = rule.members { Evaluation.memberIDs(evaluate(m), into: &trueMembers) } else { Evaluation.memberIDs(element, into: &trueMembers) }
             case .bool(false): break
             default:
-                anyUnknown = true
-                if !anyTrue, case .unknown(let u) = v { unknowns = unknowns.map { $0.merged(with: u) } ?? u }
                 if let m = rule.membersUnknown ?? rule.members { Evaluation.memberIDs(evaluate(m), into: &unknownMembers) } else { Evaluation.memberIDs(element, into: &unknownMembers) }
             }
         }
         activation.slots[rule.loopSlot] = .null
-        let v: Value = anyTrue ? .bool(true) : anyUnknown ? .unknown(unknowns ?? UnknownSet([])) : .bool(false)
+        let v = any.value
         switch v {
         case .bool(true): members[k] = trueMembers
         case .bool(false): members[k] = []
@@ -217,9 +213,7 @@ struct Evaluation {
         // unknown id lists are never read: the match value and status do not depend on order.
         let indicators = details ? ruleset.indicatorsInFileOrder[k] : rule.inputs
         let tracing = details && keepsProfiles
-        // Kleene AND over the core indicators (as `Kleene.and`), folded as they come.
-        var coreFalse = false, coreUnknown = false
-        var coreUnknowns: UnknownSet?
+        var core = Kleene.Fold(deciding: false)   // Kleene AND over the core indicators
         var held = 0.0, unknownWeight = 0.0, supportTotal = 0.0, allTotal = 0.0, trueTotal = 0.0
         var supportUnknowns: [UnknownSet] = []
         var anyCoreTrue = false, anySupportTrue = false
@@ -234,14 +228,8 @@ struct Evaluation {
             default: if tracing { unknownIDs.append(ruleset.indicatorNames[i]) }
             }
             if ind.isCore {
-                switch v {
-                case .bool(true): anyCoreTrue = true
-                case .bool(false): coreFalse = true
-                case .unknown(let u):
-                    coreUnknown = true
-                    if !coreFalse { coreUnknowns = coreUnknowns.map { $0.merged(with: u) } ?? u }
-                default: coreUnknown = true
-                }
+                core.add(v)
+                if case .bool(true) = v { anyCoreTrue = true }
             } else {
                 supportTotal += ind.weight
                 switch v {
@@ -254,7 +242,7 @@ struct Evaluation {
             }
         }
         let threshold = ruleset.supportingShare * supportTotal
-        let coreValue: Value = coreFalse ? .bool(false) : coreUnknown ? .unknown(coreUnknowns ?? UnknownSet([])) : .bool(true)
+        let coreValue = core.value
         let match: Value
         if case .bool(false) = coreValue {
             match = coreValue   // AND with a false core, whatever the support (its unknowns are never merged)

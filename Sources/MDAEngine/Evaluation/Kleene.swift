@@ -23,19 +23,43 @@ enum Kleene {
     /// Kleene OR (`deciding` true) or AND (`deciding` false): the deciding value wins; otherwise
     /// unknown with every unknown's facts merged; otherwise the other boolean.
     private static func fold(_ values: [Value], deciding: Bool) -> Value {
-        var unknown = false
-        var merged: UnknownSet?
+        var fold = Fold(deciding: deciding)
         for v in values {
+            fold.add(v)
+            if fold.decided { break }
+        }
+        return fold.value
+    }
+
+    /// A Kleene OR or AND taken one value at a time (the same result as ``or(_:)`` /
+    /// ``and(_:)`` over all of them), for loops that see their operands one by one.
+    struct Fold {
+        /// `true` for OR, `false` for AND.
+        let deciding: Bool
+        /// Whether a deciding value was seen: the result is that value, whatever follows.
+        private(set) var decided = false
+        private var unknown = false
+        private var merged: UnknownSet?
+
+        init(deciding: Bool) { self.deciding = deciding }
+
+        /// Takes one operand. After a deciding value the unknowns are no longer merged.
+        mutating func add(_ v: Value) {
+            guard !decided else { return }
             switch v {
-            case .bool(let b):
-                if b == deciding { return v }
+            case .bool(let b): if b == deciding { decided = true }
             case .unknown(let u):
                 unknown = true
                 merged = merged.map { $0.merged(with: u) } ?? u
             default: unknown = true
             }
         }
-        return unknown ? .unknown(merged ?? UnknownSet([])) : .bool(!deciding)
+
+        /// The result over the operands taken so far.
+        var value: Value {
+            if decided { return .bool(deciding) }
+            return unknown ? .unknown(merged ?? UnknownSet([])) : .bool(!deciding)
+        }
     }
 
     /// The union of unknown sets, as `UnknownSet(_:)` over all their paths: one set is returned
