@@ -43,13 +43,12 @@ extension Engine {
             let marked = site.map { affectedRules(readers: $0.readers, run: run, holdsRecords: &holdsRecords) }
             if let marked, !(rs.routes.contains { marked[$0.index] } || marked[rs.acuteIndex]) { continue }
             // Which records a candidate's copy of the case replaces is found once per leaf.
-            var replacement: CaseGraph.Replacement??
+            let replacement = site.flatMap { CaseGraph.replacement(of: $0.object, field: $0.field, in: root) }
             for value in candidates(for: leaf, file: file, dates: candidateDatesOnce()) {
                 // Nothing a further value finds can add to the highest route and the acute flag.
                 if best == Route.allCases.max() && (!acuteUnknown || makesAcute) { break }
                 let route: Route, acute: Value
-                if let site, replacement == nil { replacement = CaseGraph.replacement(of: site.object, field: site.field, in: root) }
-                if let marked, let plan = replacement ?? nil {
+                if let marked, let plan = replacement {
                     let changed = plan.applied(value)
                     if scratch == nil { scratch = run.counterfactualCopy() }
                     if let last = scratchMarks, last != marked { scratch!.restore(rules: last, from: run) }
