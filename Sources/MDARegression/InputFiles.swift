@@ -61,22 +61,19 @@ public enum InputFiles {
     public static func forEachBatch(_ paths: [String], maxCount: Int = 4096,
                                     _ body: ([CaseSource]) -> Void) throws(InputFileError) {
         var batch: [CaseSource] = []
+        func add(_ sources: [CaseSource]) {
+            batch += sources
+            if batch.count >= maxCount {
+                body(batch)
+                batch = []
+            }
+        }
         for file in try expand(paths) {
             if file != "-" && isJSONLines(file) {
                 let reader = try JSONLinesReader(path: file)
-                while let lines = try reader.next(maxCount: maxCount - batch.count) {
-                    batch += lines
-                    if batch.count >= maxCount {
-                        body(batch)
-                        batch = []
-                    }
-                }
+                while let lines = try reader.next(maxCount: maxCount - batch.count) { add(lines) }
             } else {
-                batch += try sources(file: file)
-                if batch.count >= maxCount {
-                    body(batch)
-                    batch = []
-                }
+                add(try sources(file: file))
             }
         }
         if !batch.isEmpty { body(batch) }
