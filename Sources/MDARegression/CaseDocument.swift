@@ -25,6 +25,16 @@ public struct CaseDocument: Sendable {
         return nil
     }
 
+    /// Where the case is in a document read onto a tape, by the rule ``read(_:)`` applies to a
+    /// tree: a fixture's `case` value, else the document itself.
+    public static func caseIndex(on tape: JSONTape) -> Int {
+        tape.withView { view in
+            if view.kind(tape.root) == .object, let inner = view.member(tape.root, "case"),
+               view.member(tape.root, "schema") == nil { return inner }
+            return tape.root
+        }
+    }
+
     /// Reads a source as a case or a fixture.
     public static func read(_ source: CaseSource) -> Result<CaseDocument, FixtureError> {
         switch Fixture.parseJSON(source) {

@@ -41,19 +41,13 @@ public enum ImpactAnalysis {
     /// Evaluates `sources` in parallel and adds their outcomes to `report`, in input order.
     private static func add(_ sources: [CaseSource], change: RulesetChange, workers: Int, to report: inout ImpactReport) {
         let outcomes = Parallel.map(count: sources.count, workers: workers) { i -> Outcome in
-            // The document is read onto a tape and its case decoded in place, without a tree
-            // (which documents are fixtures is decided as `CaseDocument.read` decides it).
+            // The document is read onto a tape and its case decoded in place, without a tree.
             let source = sources[i]
             guard let tape = try? JSONReader().readTape(Array(source.bytes)) else {
                 if case .failure(let e) = CaseDocument.read(source) { return .unusable(e) }
                 return .rejected(source.location)
             }
-            let at = tape.withView { view -> Int in
-                if view.kind(tape.root) == .object, let inner = view.member(tape.root, "case"),
-                   view.member(tape.root, "schema") == nil { return inner }
-                return tape.root
-            }
-            switch CaseDecoder.decode(tape: tape, at: at) {
+            switch CaseDecoder.decode(tape: tape, at: CaseDocument.caseIndex(on: tape)) {
             case .failure: return .rejected(source.location)
             case .success(let file):
                 guard let decisions = change.evaluateIfChanged(file) else { return .unchanged }
