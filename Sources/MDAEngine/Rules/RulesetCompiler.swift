@@ -275,14 +275,10 @@ struct RulesetCompiler {
         // One environment serves every expression: the slots, the parameters and the rule
         // functions are declared once; a fact's slot is retyped when its value has been checked
         // and a loop variable is declared on top for the expressions inside its loop.
-        var current: Environment?
-        var environmentError: String?
-        do {
-            current = try Environment(declarations: (0..<loopSlot).map { .variable(declarationNames[$0], types[$0]) }
-                                          + parameters.map { .constant($0.name, $0.value) },
-                                      functions: RuleFunctions.all, options: .init(enableKleeneExtensions: true))
-        } catch {
-            environmentError = error.message
+        let declarations: [Declaration] = (0..<loopSlot).map { .variable(declarationNames[$0], types[$0]) }
+            + parameters.map { .constant($0.name, $0.value) }
+        var current = Result { () throws(CELEnvironmentError) in
+            try Environment(declarations: declarations, functions: RuleFunctions.all, options: .init(enableKleeneExtensions: true))
         }
         for i in order {
             let p = pending[i]
@@ -291,12 +287,9 @@ struct RulesetCompiler {
             inputs[i] = p.deps
             for key in ["for", "value", "when", "members", "members.unknown"] {
                 guard let (parsed, attribute, _) = p.parsed[key] else { continue }
-                guard let base = current else {
-                    self.error(attribute.valuePosition, "environment", environmentError ?? "no environment")
-                    continue
-                }
                 let env: Environment
                 do {
+                    let base = try current.get()
                     if let v = p.loopVar, key != "for" { env = try base.declaring([.variable(v, loopType ?? .dyn)]) } else { env = base }
                 } catch {
                     self.error(attribute.valuePosition, "environment", error.message)
@@ -317,7 +310,7 @@ struct RulesetCompiler {
                             self.error(attribute.valuePosition, "cel_type", "the value is \(out), but `type` says \(declared)")
                         }
                         types[p.slot] = out
-                        current = current?.retyping(declarationNames[p.slot], as: out) ?? current
+                        current = current.map { $0.retyping(declarationNames[p.slot], as: out) ?? $0 }
                     case "when":
                         if out != .bool && out != .dyn {
                             self.error(attribute.valuePosition, "cel_type", "`when` must be a condition (bool), not \(out)")
