@@ -46,10 +46,8 @@ public final class Engine: Sendable {
     ///     rule and result but has no facts, and actions have no `because` (for impact analysis,
     ///     which compares results only).
     public func evaluate(_ file: CaseFile, missingFacts: Bool = true, traceFacts: Bool = true) -> Decision {
-        let graph = CaseGraph().build(file)
-        var run = Evaluation(ruleset: ruleset, tracing: traceFacts)
-        run.details = true
-        run.run(case: graph, judgement: file.professionalJudgement)
+        let run = Evaluation.decision(ruleset: ruleset, case: CaseGraph().build(file), judgement: file.professionalJudgement,
+                                      tracing: traceFacts)
         return assemble(run, file: file, missingFacts: missingFacts)
     }
 

@@ -44,6 +44,16 @@ struct Evaluation {
         self.spans = tracing ? Array(repeating: (0..<0, 0..<0), count: ruleset.rules.count) : []
     }
 
+    /// A finished evaluation of every rule for a decision (profiles list their indicators in
+    /// file order), traced or not.
+    static func decision(ruleset: Ruleset, case graph: Value, judgement: CaseFile.ProfessionalJudgement,
+                         tracing: Bool) -> Evaluation {
+        var run = Evaluation(ruleset: ruleset, tracing: tracing)
+        run.details = true
+        run.run(case: graph, judgement: judgement)
+        return run
+    }
+
     /// Evaluates every rule (or, with `coneOnly`, only those the route and acute flag need).
     mutating func run(case value: Value, judgement: CaseFile.ProfessionalJudgement, coneOnly: Bool = false) {
         activation.slots[0] = value

@@ -96,17 +96,10 @@ public struct RulesetChange: Sendable {
     }
 
     private func runs(_ file: CaseFile) -> (base: Evaluation, new: Evaluation) {
-        let graph = CaseGraph().build(file)
-        var run = Evaluation(ruleset: base, tracing: false)
-        run.details = true
-        run.run(case: graph, judgement: file.professionalJudgement)
-        if aligned {
-            return (run, run.rerun(under: new, rules: affected, judgement: file.professionalJudgement))
-        }
-        var full = Evaluation(ruleset: new, tracing: false)
-        full.details = true
-        full.run(case: graph, judgement: file.professionalJudgement)
-        return (run, full)
+        let graph = CaseGraph().build(file), judgement = file.professionalJudgement
+        let run = Evaluation.decision(ruleset: base, case: graph, judgement: judgement, tracing: false)
+        if aligned { return (run, run.rerun(under: new, rules: affected, judgement: judgement)) }
+        return (run, Evaluation.decision(ruleset: new, case: graph, judgement: judgement, tracing: false))
     }
 
     private func decisions(_ run: Evaluation, _ changed: Evaluation, _ file: CaseFile) -> (base: Decision, new: Decision) {
