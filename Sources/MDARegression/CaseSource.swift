@@ -42,18 +42,19 @@ public struct CaseSource: Sendable {
             number += 1
             var stop = start
             while stop < end && bytes[stop] != 0x0A { stop += 1 }
-            var last = stop
-            if last > start && bytes[last - 1] == 0x0D { last -= 1 }
-            var blank = true
-            var i = start
-            while i < last {
-                let b = bytes[i]
-                if b != 0x20 && b != 0x09 { blank = false; break }
-                i += 1
-            }
-            if !blank { out.append(CaseSource(file: file, line: number, bytes: bytes[start..<last])) }
+            if let source = line(bytes[start..<stop], file: file, number: number) { out.append(source) }
             start = stop + 1
         }
         return out
+    }
+
+    /// Line `number` of a JSON Lines file, given without its `\n`: a trailing `\r` is dropped,
+    /// and a line of only spaces or tabs is `nil` (skipped, though counted).
+    static func line(_ bytes: ArraySlice<UInt8>, file: String, number: Int) -> CaseSource? {
+        var last = bytes.endIndex
+        if last > bytes.startIndex && bytes[last - 1] == 0x0D { last -= 1 }
+        let text = bytes[bytes.startIndex..<last]
+        guard text.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
+        return CaseSource(file: file, line: number, bytes: text)
     }
 }

@@ -95,10 +95,7 @@ public final class JSONLinesReader {
     /// Counts the line `buffer[start..<stop]` (without its terminator) and keeps it unless blank.
     private func take(_ buffer: [UInt8], _ start: Int, _ stop: Int, into out: inout [CaseSource]) {
         line += 1
-        var end = stop
-        if end > start && buffer[end - 1] == 0x0D { end -= 1 }
-        let bytes = buffer[start..<end]
-        if !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { out.append(CaseSource(file: path, line: line, bytes: bytes)) }
+        if let source = CaseSource.line(buffer[start..<stop], file: path, number: line) { out.append(source) }
     }
 
     /// Appends the next chunk of the file to `pending` (marks the end when there is none).
