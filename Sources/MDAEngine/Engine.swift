@@ -61,7 +61,8 @@ public final class Engine: Sendable {
     func assemble(_ run: Evaluation, file: CaseFile, missingFacts: Bool) -> Decision {
         let rs = ruleset
         let rules = rs.rules
-        let recorder = run.recorder ?? TraceRecorder()
+        // An untraced run has no reads: every entry's slices are empty.
+        let fieldReads = run.recorder?.fields ?? [], ruleReads = run.recorder?.slots ?? []
         let spans = run.recorder == nil ? Array(repeating: (fields: 0..<0, slots: 0..<0), count: rules.count) : run.spans
         let outcome = run.routeOutcome
         let acute = Kleene.bool(run.values[rs.acuteIndex])
@@ -89,7 +90,7 @@ public final class Engine: Sendable {
         let actions: [Decision.ActionResult] = rs.actions.compactMap { i in
             guard Kleene.bool(run.values[i]) == true else { return nil }
             var because: [String] = []
-            for read in recorder.slots[spans[i].slots] {
+            for read in ruleReads[spans[i].slots] {
                 let name = read.rule
                 let counts: Bool
                 switch read.value {
@@ -105,12 +106,10 @@ public final class Engine: Sendable {
 
         var trace: [TraceEntry] = []
         trace.reserveCapacity(rules.count + 1)
-        // The recorder's rule reads, shared by the entries: each takes its slice.
-        let allRuleReads = recorder.slots
         for (k, rule) in rules.enumerated() {
             let span = spans[k]
-            trace.append(TraceEntry(rule: rule.id, result: run.values[k], fieldReads: recorder.fields[span.fields],
-                                    ruleReads: allRuleReads[span.slots], reasonLength: nil))
+            trace.append(TraceEntry(rule: rule.id, result: run.values[k], fieldReads: fieldReads[span.fields],
+                                    ruleReads: ruleReads[span.slots], reasonLength: nil))
             if rule.kind == .decision {
                 let j = file.professionalJudgement
                 let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null

@@ -18,7 +18,7 @@ final class TraceRecorder: EvaluationObserver {
     @exclusivity(unchecked) private var lastField = -1
 
     /// A recorder naming rule reads after `slotNames` (one name per activation slot).
-    init(slotNames: [String] = []) {
+    init(slotNames: [String]) {
         self.slotNames = slotNames
         fields.reserveCapacity(1024)
         slots.reserveCapacity(512)

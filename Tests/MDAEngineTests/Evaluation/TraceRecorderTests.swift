@@ -12,7 +12,7 @@ struct TraceRecorderTests {
     @Test("a field read twice in a row by one rule is recorded once, and again by the next rule")
     func repeats() {
         let a = Self.record(), b = Self.record()
-        let recorder = TraceRecorder()
+        let recorder = TraceRecorder(slotNames: [])
         #expect(recorder.startRule() == 0)
         recorder.didRead(object: a, field: 1, value: a.fields[1])
         recorder.didRead(object: a, field: 1, value: a.fields[1])
@@ -29,7 +29,7 @@ struct TraceRecorderTests {
     @Test("reads of records are not recorded and do not break a repeat")
     func records() {
         let a = Self.record()
-        let recorder = TraceRecorder()
+        let recorder = TraceRecorder(slotNames: [])
         _ = recorder.startRule()
         recorder.didRead(object: a, field: 3, value: a.fields[3])
         recorder.didRead(object: a, field: 0, value: .object(Self.record()))
