@@ -35,6 +35,7 @@ enum ServeCommand: Command {
         let rest = try args.positionals()
         guard rest.isEmpty else { throw .usage("unexpected argument; serve reads requests from standard input") }
 
+        keepFreedMemory()
         let log: @Sendable (String) -> Void = { line in logToStandardError("mda serve: " + line + "\n") }
         let configuration = ServerConfiguration(maxLineBytes: maxLine, workers: workers)
         let server = StdioServer(configuration: configuration, log: log)
@@ -50,6 +51,17 @@ enum ServeCommand: Command {
         log("ready: rules \(rs.name) \(rs.version) sha256 \(rs.sha256), \(configuration.workers) worker(s), "
             + "max line \(configuration.maxLineBytes) bytes")
         return server.run(service).exitCode
+    }
+
+    /// Tells glibc's allocator to keep up to 16 MiB of freed memory at the top of each heap.
+    ///
+    /// By default every request's buffers, freed at its end, are handed back to the kernel
+    /// (`madvise`) and faulted in again by the next request: a system call and page faults per
+    /// request. Memory stays bounded by the peak of the requests served at once, not by their number.
+    private static func keepFreedMemory() {
+        #if os(Linux)
+        _ = glibcMallopt(-1 /* M_TRIM_THRESHOLD */, 16 << 20)
+        #endif
     }
 
     /// Reads a whole-number option that must be at least 1.
@@ -71,3 +83,9 @@ enum ServeCommand: Command {
         }
     }
 }
+
+#if os(Linux)
+/// glibc's `int mallopt(int param, int value)` from `<malloc.h>`, which the Glibc module does not export.
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif

@@ -20,9 +20,8 @@ final class OutputChannel: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard !broken else { return false }
-        var line = bytes
-        line.append(0x0A)  // one write per response
-        let ok = line.withUnsafeBytes { writeAll($0) }
+        // The line and its newline go out in one writev(2): no copy of the line to append it.
+        let ok = bytes.withUnsafeBytes { writeAll($0) }
         if ok { lines += 1 } else { broken = true }
         return ok
     }
@@ -41,22 +40,33 @@ final class OutputChannel: @unchecked Sendable {
         return broken
     }
 
-    /// Writes every byte, retrying on interruption and short writes.
+    /// Writes every byte of `buffer`, then a newline, retrying on interruption and short writes.
     private func writeAll(_ buffer: UnsafeRawBufferPointer) -> Bool {
-        guard var p = buffer.baseAddress else { return true }
-        var left = buffer.count
-        while left > 0 {
-            let n = write(fd, p, left)
-            if n > 0 {
-                p += n
-                left -= n
-            } else if n < 0 && (errno == EINTR || errno == EAGAIN) {
-                if errno == EAGAIN { var pfd = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0); _ = poll(&pfd, 1, 100) }
-                continue
-            } else {
-                return false
+        var lf: UInt8 = 0x0A
+        return withUnsafeMutablePointer(to: &lf) { lfPointer in
+            var parts = [iovec(iov_base: UnsafeMutableRawPointer(mutating: buffer.baseAddress), iov_len: buffer.count),
+                         iovec(iov_base: UnsafeMutableRawPointer(lfPointer), iov_len: 1)]
+            var first = 0
+            while first < parts.count {
+                if parts[first].iov_len == 0 { first += 1; continue }
+                let n = parts.withUnsafeMutableBufferPointer { writev(fd, $0.baseAddress! + first, Int32($0.count - first)) }
+                if n > 0 {
+                    // Drop what was written from the front of the remaining parts.
+                    var left = n
+                    while left > 0 && first < parts.count {
+                        let take = Swift.min(left, parts[first].iov_len)
+                        parts[first].iov_base = parts[first].iov_base.map { $0 + take }
+                        parts[first].iov_len -= take
+                        left -= take
+                        if parts[first].iov_len == 0 { first += 1 }
+                    }
+                } else if errno == EINTR || errno == EAGAIN {
+                    if errno == EAGAIN { var pfd = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0); _ = poll(&pfd, 1, 100) }
+                } else {
+                    return false
+                }
             }
+            return true
         }
-        return true
     }
 }

@@ -2,13 +2,23 @@ import Foundation
 
 /// A fixed pool of worker threads with a bounded queue: ``submit(_:)`` blocks while the queue is
 /// full, which is how the server applies backpressure to reading.
+///
+/// One mutex guards the queue, with two conditions on it: workers wait for a job and the
+/// submitter waits for room. Each event wakes one waiter of the kind that can use it, and a
+/// submitter that found the queue full is woken only once it has drained to half, so that it
+/// queues several jobs per wake-up instead of one.
 final class WorkQueue: @unchecked Sendable {
-    private let condition = NSCondition()
+    // pthread objects must not move once initialised: they live in allocated memory.
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let hasJob = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let hasRoom = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var jobs: [@Sendable () -> Void] = []
     private var head = 0
     private let capacity: Int
     private var closed = false
     private var running = 0
+    /// Whether ``submit(_:)`` is waiting for the queue to drain.
+    private var waitingForRoom = false
 
     /// Starts `workers` threads.
     ///
@@ -17,6 +27,9 @@ final class WorkQueue: @unchecked Sendable {
     ///   - capacity: How many jobs may wait beyond those running (at least 1).
     ///   - stackSize: Each thread's stack size in bytes.
     init(workers: Int, capacity: Int, stackSize: Int = 8 << 20) {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(hasJob, nil)
+        pthread_cond_init(hasRoom, nil)
         self.capacity = max(1, capacity)
         running = max(1, workers)
         for i in 0..<max(1, workers) {
@@ -27,34 +40,50 @@ final class WorkQueue: @unchecked Sendable {
         }
     }
 
-    /// Queues a job, waiting while the queue is full. Jobs submitted after ``close()`` are dropped.
+    deinit {
+        pthread_cond_destroy(hasRoom)
+        pthread_cond_destroy(hasJob)
+        pthread_mutex_destroy(mutex)
+        hasRoom.deallocate()
+        hasJob.deallocate()
+        mutex.deallocate()
+    }
+
+    /// Queues a job, waiting while the queue is full. Jobs submitted after ``closeAndWait()`` are dropped.
     func submit(_ job: @escaping @Sendable () -> Void) {
-        condition.lock()
-        defer { condition.unlock() }
-        while jobs.count - head >= capacity && !closed { condition.wait() }
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        if jobs.count - head >= capacity {
+            waitingForRoom = true
+            while jobs.count - head > capacity / 2 && !closed { pthread_cond_wait(hasRoom, mutex) }
+            waitingForRoom = false
+        }
         guard !closed else { return }
         jobs.append(job)
-        condition.broadcast()
+        pthread_cond_signal(hasJob)
     }
 
     /// Stops accepting jobs and waits until every queued job has run and every worker has ended.
     func closeAndWait() {
-        condition.lock()
+        pthread_mutex_lock(mutex)
         closed = true
-        condition.broadcast()
-        while running > 0 { condition.wait() }
-        condition.unlock()
+        pthread_cond_broadcast(hasJob)
+        pthread_cond_broadcast(hasRoom)
+        // The last worker to end signals `hasRoom`, which this waits on as well.
+        while running > 0 { pthread_cond_wait(hasRoom, mutex) }
+        pthread_mutex_unlock(mutex)
     }
 
     /// A worker: runs jobs until the queue is closed and empty.
     private func work() {
         while true {
-            condition.lock()
-            while jobs.count == head && !closed { condition.wait() }
+            pthread_mutex_lock(mutex)
+            while jobs.count == head && !closed { pthread_cond_wait(hasJob, mutex) }
             if jobs.count == head {
                 running -= 1
-                condition.broadcast()
-                condition.unlock()
+                // Wakes closeAndWait (and any submitter, which then sees `closed`).
+                pthread_cond_broadcast(hasRoom)
+                pthread_mutex_unlock(mutex)
                 return
             }
             let job = jobs[head]
@@ -63,8 +92,8 @@ final class WorkQueue: @unchecked Sendable {
                 jobs.removeFirst(head)
                 head = 0
             }
-            condition.broadcast()
-            condition.unlock()
+            if waitingForRoom && jobs.count - head <= capacity / 2 { pthread_cond_signal(hasRoom) }
+            pthread_mutex_unlock(mutex)
             job()
         }
     }
