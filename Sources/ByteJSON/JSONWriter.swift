@@ -98,8 +98,8 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {
     /// - Parameter text: The string.
     /// - Returns: The escaped UTF-8 bytes.
     public static func escaped(_ text: String) -> [UInt8] {
-        let utf8 = Array(text.utf8)
-        return utf8.withUnsafeBufferPointer { source in
+        var text = text
+        return text.withUTF8 { source in
             [UInt8](unsafeUninitializedCapacity: source.count * 6) { out, initialized in
                 initialized = source.isEmpty ? 0 : copyEscaping(source, to: out.baseAddress!)
             }

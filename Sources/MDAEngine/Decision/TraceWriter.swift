@@ -51,6 +51,10 @@ struct TraceWriter {
     private let objectOffset = MemoryLayout<FieldRead.Recorded>.offset(of: \FieldRead.Recorded.record)!
     private let fieldOffset = MemoryLayout<FieldRead.Recorded>.offset(of: \FieldRead.Recorded.field)!
     private let slotOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.slot)!
+    // Values are read in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
+    private let resultOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.result)!
+    private let readValueOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.value)!
+    private let writtenValueOffset = MemoryLayout<WrittenRule>.offset(of: \WrittenRule.value)!
 
     /// A rule's first text and the value it showed.
     private struct WrittenRule {
@@ -64,11 +68,11 @@ struct TraceWriter {
     /// (retain) every string and value they hold.
     mutating func write(_ e: UnsafePointer<TraceEntry>, to w: inout JSONWriter) {
         entry += 1
+        let raw = UnsafeRawPointer(e)
         // Fixed punctuation and keys go out as one fragment each: one buffer access, not one per piece.
         w.fragment(#"{"rule":"#); w.string(e.pointee.rule)
-        w.key(raw: "result"); DecisionWriter.value(e.pointee.result, &w)
+        w.key(raw: "result"); DecisionWriter.value((raw + resultOffset).assumingMemoryBound(to: Value.self), &w)
         w.fragment(#""facts":{"#)
-        let raw = UnsafeRawPointer(e)
         // Most reads repeat a fact already listed or written, which needs only the read's
         // record address and field (or its slot): those are loaded from the read in place.
         let fieldRange = raw.load(fromByteOffset: fieldRangeOffset, as: Range<Int>.self)
@@ -131,7 +135,7 @@ struct TraceWriter {
         tails.bytes.withUnsafeBufferPointer { bytes in
             w.key(object.path ?? "", escapedTail: UnsafeBufferPointer(rebasing: bytes[tail]))
         }
-        object.fields.withUnsafeBufferPointer { DecisionWriter.value($0[field], &w) }
+        object.fields.withUnsafeBufferPointer { DecisionWriter.value($0.baseAddress! + field, &w) }
         fields.setText(start..<w.count, of: slot)
     }
 
@@ -149,12 +153,13 @@ struct TraceWriter {
         }
         ruleEntries[index] = Int32(truncatingIfNeeded: entry)
         let written = Int(ruleTexts[index])
-        if written >= 0, writtenRules.withUnsafeBufferPointer({ TraceWriter.sameText($0[written].value, read.pointee.value) }) {
+        let value = (UnsafeRawPointer(read) + readValueOffset).assumingMemoryBound(to: Value.self)
+        if written >= 0, writtenRules.withUnsafeBufferPointer({ TraceWriter.sameText(UnsafeRawPointer($0.baseAddress! + written).advanced(by: writtenValueOffset).assumingMemoryBound(to: Value.self), value) }) {
             w.repeatSpan(writtenRules[written].text)
             return
         }
         let start = w.beginSpan()
-        w.key(ruleReads!.takeUnretainedValue().name(index)); DecisionWriter.value(read.pointee.value, &w)
+        w.key(ruleReads!.takeUnretainedValue().name(index)); DecisionWriter.value(value, &w)
         ruleTexts[index] = Int32(truncatingIfNeeded: writtenRules.count)
         writtenRules.append(WrittenRule(value: read.pointee.value, text: start..<w.count))
     }
@@ -162,27 +167,32 @@ struct TraceWriter {
     /// Whether `a` and `b` certainly have the same trace JSON (``DecisionWriter/value(_:_:)``);
     /// false when unsure.
     static func sameText(_ a: Value, _ b: Value) -> Bool {
-        // One value at a time: switching over the pair would copy both.
-        switch a {
-        case .null: if case .null = b { return true }
-        case .unknown: if case .unknown = b { return true }
-        case .error: if case .error = b { return true }
-        case .bool(let x): if case .bool(let y) = b { return x == y }
-        case .int(let x): if case .int(let y) = b { return x == y }
-        case .uint(let x): if case .uint(let y) = b { return x == y }
-        case .double(let x): if case .double(let y) = b { return x.bitPattern == y.bitPattern }
+        withUnsafePointer(to: a) { a in withUnsafePointer(to: b) { b in sameText(a, b) } }
+    }
+
+    /// ``sameText(_:_:)`` of the values at `a` and `b`, read in place (no copies).
+    static func sameText(_ a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Bool {
+        switch a.pointee {
+        case .null: if case .null = b.pointee { return true }
+        case .unknown: if case .unknown = b.pointee { return true }
+        case .error: if case .error = b.pointee { return true }
+        case .bool(let x): if case .bool(let y) = b.pointee { return x == y }
+        case .int(let x): if case .int(let y) = b.pointee { return x == y }
+        case .uint(let x): if case .uint(let y) = b.pointee { return x == y }
+        case .double(let x): if case .double(let y) = b.pointee { return x.bitPattern == y.bitPattern }
         // Bytes, not `==`: canonically equivalent strings ("é" and "e\u{301}") are equal
         // Strings but are written differently.
-        case .string(let x): if case .string(let y) = b { return x.utf8.elementsEqual(y.utf8) }
-        case .timestamp(let x): if case .timestamp(let y) = b { return x == y }
-        case .object(let x): if case .object(let y) = b { return x === y }
+        case .string(let x): if case .string(let y) = b.pointee { return x.utf8.elementsEqual(y.utf8) }
+        case .timestamp(let x): if case .timestamp(let y) = b.pointee { return x == y }
+        case .object(let x): if case .object(let y) = b.pointee { return x === y }
         case .list(let x):
-            guard case .list(let y) = b, x.count == y.count else { return false }
+            guard case .list(let y) = b.pointee, x.count == y.count else { return false }
             return x.withUnsafeBufferPointer { x in
                 y.withUnsafeBufferPointer { y in
                     // A slot's value is usually the very same array each time it is read.
                     if x.baseAddress == y.baseAddress { return true }
-                    for i in x.indices where !sameText(x[i], y[i]) { return false }
+                    guard let first = x.baseAddress, let other = y.baseAddress else { return true }
+                    for i in x.indices where !sameText(first + i, other + i) { return false }
                     return true
                 }
             }
