@@ -69,11 +69,10 @@ public final class Engine: Sendable {
                                            slot: run.recorder?.slotNames.count ?? 0)
         let reads: TraceReads
         if let recorder = run.recorder {
-            // In place: the recorder's array is not shared yet, so this does not copy it.
             recorder.slots.append(escalateTo)
             reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, root: run.activation.slots[0])
         } else {
-            reads = TraceReads(fields: [], rules: [escalateTo], names: [], root: .null)
+            reads = TraceReads(fields: ReadList(), rules: ReadList([escalateTo]), names: [], root: .null)
         }
         let escalateToRange = reads.rules.count - 1 ..< reads.rules.count
         let spans = run.recorder == nil ? Array(repeating: (fields: 0..<0, slots: 0..<0), count: rules.count) : run.spans

@@ -1,7 +1,7 @@
 import CEL
 
 /// The reads of one evaluation, shared by the entries of its trace: each entry's
-/// ``FieldReads`` and ``RuleReads`` are ranges of these arrays.
+/// ``FieldReads`` and ``RuleReads`` are ranges of these lists (the recorder's own).
 ///
 /// Field reads hold their records unretained; `root` keeps them alive. That is sound because
 /// records are made only by the case graph (counterfactual copies are evaluated untraced), and
@@ -9,9 +9,9 @@ import CEL
 /// evaluation reads is reachable from the case value it evaluated.
 final class TraceReads: Sendable {
     /// Case fields read, all rules' reads back to back.
-    let fields: [FieldRead.Recorded]
+    let fields: ReadList<FieldRead.Recorded>
     /// Rule values read, all rules' reads back to back.
-    let rules: [RuleRead.Recorded]
+    let rules: ReadList<RuleRead.Recorded>
     /// The name of each activation slot (``Ruleset/slotNames``); a slot past them is a fact
     /// that is not a rule (``facts``).
     let names: [String]
@@ -22,9 +22,9 @@ final class TraceReads: Sendable {
     static let facts = ["/professionalJudgement/escalateTo"]
 
     /// The reads of an untraced evaluation: none.
-    static let none = TraceReads(fields: [], rules: [], names: [], root: .null)
+    static let none = TraceReads(fields: ReadList(), rules: ReadList(), names: [], root: .null)
 
-    init(fields: [FieldRead.Recorded], rules: [RuleRead.Recorded], names: [String], root: Value) {
+    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], root: Value) {
         self.fields = fields
         self.rules = rules
         self.names = names

@@ -21,8 +21,8 @@ struct TraceWriter {
 
     /// The reads the field reads of the last entry were ranges of (0 before the first entry),
     /// and the first of them. A decision's entries all share one ``TraceReads``, which the
-    /// decision keeps alive while it is written, and its arrays are immutable, so the address
-    /// stays valid.
+    /// decision keeps alive while it is written, and its lists are no longer appended to, so
+    /// the address stays valid.
     private var fieldOwner: UInt = 0
     private var fieldBase: UnsafePointer<FieldRead.Recorded>?
     /// The same for rule reads, with the reads themselves for their names.
@@ -80,8 +80,7 @@ struct TraceWriter {
             let owner = raw.load(fromByteOffset: fieldOwnerOffset, as: UInt.self)
             if owner != fieldOwner {
                 fieldOwner = owner
-                fieldBase = Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!).takeUnretainedValue()
-                    .fields.withUnsafeBufferPointer { $0.baseAddress }
+                fieldBase = UnsafePointer(Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!).takeUnretainedValue().fields.base)
             }
             let base = fieldBase!
             for i in fieldRange {
@@ -119,7 +118,7 @@ struct TraceWriter {
         ruleOwner = owner
         let reads = Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!)
         ruleReads = reads
-        ruleBase = reads.takeUnretainedValue().rules.withUnsafeBufferPointer { $0.baseAddress }
+        ruleBase = UnsafePointer(reads.takeUnretainedValue().rules.base)
     }
 
     /// A field's pointer is its record's path plus "/name"; records of one case have distinct

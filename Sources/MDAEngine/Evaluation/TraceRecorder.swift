@@ -7,10 +7,10 @@ final class TraceRecorder: EvaluationObserver {
     // One recorder belongs to one evaluation on one thread, so the runtime's dynamic
     // exclusivity checks on these (about a seventh of evaluation time) buy nothing.
     /// Field reads, already in the decision's form (``TraceReads``), so a trace shares this
-    /// array; they hold their records unretained, which the evaluation's case value keeps alive.
-    @exclusivity(unchecked) var fields: [FieldRead.Recorded] = []
-    /// Rule reads, already in the decision's form, so a trace shares this array.
-    @exclusivity(unchecked) var slots: [RuleRead.Recorded] = []
+    /// list; they hold their records unretained, which the evaluation's case value keeps alive.
+    let fields = ReadList<FieldRead.Recorded>(capacity: 1024)
+    /// Rule reads, already in the decision's form, so a trace shares this list.
+    let slots = ReadList<RuleRead.Recorded>(capacity: 512)
     /// The name of each activation slot (``Ruleset/slotNames``).
     let slotNames: [String]
     /// The current rule's last field read (`lastField` -1 for none), kept apart so the
@@ -22,8 +22,6 @@ final class TraceRecorder: EvaluationObserver {
     /// A recorder naming rule reads after `slotNames` (one name per activation slot).
     init(slotNames: [String]) {
         self.slotNames = slotNames
-        fields.reserveCapacity(1024)
-        slots.reserveCapacity(512)
     }
 
     func didRead(object: ObjectValue, field: Int, value: Value) {

@@ -61,7 +61,7 @@ struct TraceRecorderTests {
         _ = recorder.startRule()
         recorder.didRead(object: a, field: 1, value: a.fields[1])
         recorder.didRead(object: a, field: 4, value: a.fields[4])
-        let reads = FieldReads(reads: TraceReads(fields: recorder.fields, rules: [], names: [], root: .object(a)), range: 1..<2)
+        let reads = FieldReads(reads: TraceReads(fields: recorder.fields, rules: ReadList(), names: [], root: .object(a)), range: 1..<2)
         #expect(reads.count == 1)
         #expect(reads.map(\.pointer) == ["/assessment/triage"])
         #expect(reads.first?.value == .string("x"))
