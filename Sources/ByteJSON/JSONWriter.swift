@@ -20,13 +20,27 @@
 ///
 /// Strings are written as UTF-8; `"`, `\` and control characters are escaped (`\n \t \r \b
 /// \f`, otherwise `\u00XX`), and nothing else is, so non-ASCII text and `/` appear as they are.
-public struct JSONWriter: Sendable {
+///
+/// A writer is noncopyable: it owns its buffer, so pass it `inout` and take the text out with
+/// ``takeBytes()``, ``bytes`` or ``string``.
+public struct JSONWriter: ~Copyable, @unchecked Sendable {
     // The primitives are inlinable so that a caller in another module (the decision writer
     // writes thousands of them per document) pays no call per primitive; the stored properties
     // are therefore visible to inlined code, but only the writer's own methods touch them.
+    //
+    // The writer is noncopyable so that it owns its buffer alone: it writes through `base`, a
+    // pointer to the buffer's bytes, without the uniqueness check (and possible copy) that
+    // writing into a shared array needs, once per primitive. That is sound because `storage`
+    // is never shared (it leaves the writer only by ``takeBytes()``, which replaces it) and
+    // never resized through the array: only ``grow(minimum:)`` replaces it, and resets `base`.
+    // Sending a writer sends the buffer with it, hence `@unchecked Sendable`.
 
-    /// The output buffer; bytes at and after ``length`` are spare capacity.
+    /// The output buffer, all of it initialized; bytes at and after ``length`` are spare capacity.
     @usableFromInline var storage: [UInt8]
+    /// The address of the first byte of ``storage``.
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    /// The number of bytes in ``storage``.
+    @usableFromInline var capacity: Int
     /// How many bytes of ``storage`` have been written.
     @usableFromInline var length = 0
     /// Whether the next value or key must be preceded by a comma.
@@ -36,15 +50,19 @@ public struct JSONWriter: Sendable {
     ///
     /// - Parameter capacity: Bytes to reserve up front; a good guess avoids regrowing the buffer.
     public init(capacity: Int = 1024) {
-        storage = JSONWriter.uninitializedBuffer(count: max(capacity, 16))
+        let count = max(capacity, 16)
+        var buffer = JSONWriter.uninitializedBuffer(count: count)
+        base = buffer.withUnsafeMutableBufferPointer { $0.baseAddress! }
+        storage = buffer
+        self.capacity = count
     }
 
     /// The JSON text written so far, as UTF-8 (a copy of the writer's buffer).
-    public var bytes: [UInt8] { Array(storage[..<length]) }
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: length)) }
 
     /// The JSON text written so far.
     public var string: String {
-        storage.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[..<length]), as: UTF8.self) }
+        String(decoding: UnsafeBufferPointer(start: base, count: length), as: UTF8.self)
     }
 
     /// The number of bytes written so far.
@@ -55,7 +73,10 @@ public struct JSONWriter: Sendable {
     /// Prefer this to ``bytes`` when the writer is done: ``bytes`` copies the text.
     public mutating func takeBytes() -> [UInt8] {
         var text = JSONWriter.uninitializedBuffer(count: 16)
+        let emptyBase = text.withUnsafeMutableBufferPointer { $0.baseAddress! }
         swap(&text, &storage)
+        base = emptyBase
+        capacity = 16
         // Bytes are trivial, so dropping the spare tail only shortens the count.
         text.removeLast(text.count - length)
         length = 0
@@ -67,7 +88,7 @@ public struct JSONWriter: Sendable {
     ///
     /// - Parameter count: The number of bytes about to be written.
     public mutating func reserveCapacity(_ count: Int) {
-        if length + count > storage.count { grow(minimum: length + count) }
+        if length + count > capacity { grow(minimum: length + count) }
     }
 
     /// The UTF-8 bytes of `text` escaped for a JSON string, without quotes: what ``string(_:)``
@@ -77,8 +98,8 @@ public struct JSONWriter: Sendable {
     /// - Parameter text: The string.
     /// - Returns: The escaped UTF-8 bytes.
     public static func escaped(_ text: String) -> [UInt8] {
-        let utf8 = Array(text.utf8)
-        return utf8.withUnsafeBufferPointer { source in
+        var text = text
+        return text.withUTF8 { source in
             [UInt8](unsafeUninitializedCapacity: source.count * 6) { out, initialized in
                 initialized = source.isEmpty ? 0 : copyEscaping(source, to: out.baseAddress!)
             }
@@ -436,21 +457,19 @@ public struct JSONWriter: Sendable {
     /// return how many it wrote, and keeps those.
     @inlinable @inline(__always)
     mutating func withSpace(_ count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        if _slowPath(length &+ count > storage.count) { grow(minimum: length &+ count) }
-        let start = length
-        length = start &+ storage.withUnsafeMutableBufferPointer { body($0.baseAddress.unsafelyUnwrapped + start) }
+        if _slowPath(length &+ count > capacity) { grow(minimum: length &+ count) }
+        length &+= body(base + length)
     }
 
     @usableFromInline
     mutating func grow(minimum: Int) {
-        var larger = JSONWriter.uninitializedBuffer(count: Swift.max(minimum, storage.count * 2))
-        let written = length
-        storage.withUnsafeBufferPointer { old in
-            larger.withUnsafeMutableBufferPointer { new in
-                new.baseAddress!.update(from: old.baseAddress!, count: written)
-            }
-        }
+        let newCapacity = Swift.max(minimum, capacity * 2)
+        var larger = JSONWriter.uninitializedBuffer(count: newCapacity)
+        let newBase = larger.withUnsafeMutableBufferPointer { $0.baseAddress! }
+        newBase.update(from: base, count: length)
         storage = larger
+        base = newBase
+        capacity = newCapacity
     }
 
     /// A byte array of `count` elements whose contents are unspecified. Bytes are trivial

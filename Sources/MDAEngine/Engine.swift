@@ -61,8 +61,20 @@ public final class Engine: Sendable {
     func assemble(_ run: Evaluation, file: CaseFile, missingFacts: Bool) -> Decision {
         let rs = ruleset
         let rules = rs.rules
-        // An untraced run has no reads: every entry's slices are empty.
-        let fieldReads = run.recorder?.fields ?? [], ruleReads = run.recorder?.slots ?? []
+        // An untraced run has no reads: every entry's ranges are empty. The judgement's
+        // escalateTo is listed like a rule read, after the run's reads.
+        let j = file.professionalJudgement
+        // The slot of TraceReads.facts[0], just past the ruleset's slots.
+        let escalateTo = RuleRead.Recorded(value: j.escalateTo.value.map { .string($0.rawValue) } ?? .null,
+                                           slot: run.recorder?.slotNames.count ?? 0)
+        let reads: TraceReads
+        if let recorder = run.recorder {
+            recorder.slots.append(escalateTo)
+            reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, root: run.activation.slots[0])
+        } else {
+            reads = TraceReads(fields: ReadList(), rules: ReadList([escalateTo]), names: [], root: .null)
+        }
+        let escalateToRange = reads.rules.count - 1 ..< reads.rules.count
         let spans = run.recorder == nil ? Array(repeating: (fields: 0..<0, slots: 0..<0), count: rules.count) : run.spans
         let outcome = run.routeOutcome
         let acute = Kleene.bool(run.values[rs.acuteIndex])
@@ -90,8 +102,9 @@ public final class Engine: Sendable {
         let actions: [Decision.ActionResult] = rs.actions.compactMap { i in
             guard Kleene.bool(run.values[i]) == true else { return nil }
             var because: [String] = []
-            for read in ruleReads[spans[i].slots] {
-                let name = read.rule
+            for r in spans[i].slots {
+                let read = reads.rules[r]
+                let name = reads.name(read.slot)
                 let counts: Bool
                 switch read.value {
                 case .bool(true): counts = true
@@ -108,14 +121,12 @@ public final class Engine: Sendable {
         trace.reserveCapacity(rules.count + 1)
         for (k, rule) in rules.enumerated() {
             let span = spans[k]
-            trace.append(TraceEntry(rule: rule.id, result: run.values[k], fieldReads: fieldReads[span.fields],
-                                    ruleReads: ruleReads[span.slots], reasonLength: nil))
+            trace.append(TraceEntry(rule: rule.id, result: run.values[k], fieldReads: FieldReads(reads: reads, range: span.fields),
+                                    ruleReads: RuleReads(reads: reads, range: span.slots), reasonLength: nil))
             if rule.kind == .decision {
-                let j = file.professionalJudgement
                 let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
-                trace.append(TraceEntry(rule: "professional_judgement", result: target, fieldReads: [],
-                                        ruleReads: [RuleRead(rule: "/professionalJudgement/escalateTo",
-                                                             value: j.escalateTo.value.map { .string($0.rawValue) } ?? .null, slot: -1)],
+                trace.append(TraceEntry(rule: "professional_judgement", result: target, fieldReads: FieldReads(reads: reads, range: 0..<0),
+                                        ruleReads: RuleReads(reads: reads, range: escalateToRange),
                                         reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
             }
         }

@@ -78,9 +78,9 @@ public struct TraceEntry: Sendable {
     /// The rule's value: a condition's `true`/`false`/unknown, or a fact's value.
     public var result: Value
     /// Case fields read, in reading order (possibly with repeats; the writer keeps the first).
-    public var fieldReads: ArraySlice<FieldRead>
+    public var fieldReads: FieldReads
     /// Other rules read, in reading order.
-    public var ruleReads: ArraySlice<RuleRead>
+    public var ruleReads: RuleReads
     /// For the judgement entry: the reason's length in code points (its text is never kept).
     public var reasonLength: Int?
 }
@@ -98,13 +98,46 @@ public struct FieldRead: Sendable {
 
     /// The field's JSON Pointer.
     public var pointer: String { (object.path ?? "") + "/" + object.type.fields[field].name }
+
+    /// A read as a trace stores it: the record unretained, so that arrays of reads are plain
+    /// memory, filled and freed without reference counting (a decision has thousands). The
+    /// ``TraceReads`` holding it keeps the record alive.
+    struct Recorded {
+        /// The record, unretained.
+        let record: Unmanaged<ObjectValue>
+        let field: Int
+
+        init(object: ObjectValue, field: Int) {
+            record = .passUnretained(object)
+            self.field = field
+        }
+
+        /// The record read from.
+        var object: ObjectValue { record.takeUnretainedValue() }
+
+        // A guaranteed reference, not takeUnretainedValue(): the record is alive, and this
+        // spares a retain and release and lets the caller match the value without copying it.
+
+        /// The value read.
+        var value: Value { record._withUnsafeGuaranteedRef { $0.fields[field] } }
+        /// The field's JSON Pointer.
+        var pointer: String { record._withUnsafeGuaranteedRef { ($0.path ?? "") + "/" + $0.type.fields[field].name } }
+    }
 }
 
 /// Another rule's value a rule read.
 public struct RuleRead: Sendable {
+    /// The rule's id (or, for a fact that is not a rule, its JSON Pointer).
     public let rule: String
+    /// The value read.
     public let value: Value
-    /// The rule's activation slot (-1 for a fact that is not a rule), so repeats are found
-    /// without comparing names.
+    /// The rule's activation slot (beyond the ruleset's slots for a fact that is not a rule),
+    /// so repeats are found without comparing names.
     let slot: Int
+
+    /// A read as a trace stores it: the slot instead of the name, which ``TraceReads`` looks up.
+    struct Recorded {
+        let value: Value
+        let slot: Int
+    }
 }

@@ -18,8 +18,8 @@ public enum DecisionWriter {
         d.trace.withUnsafeBufferPointer { entries in
             var fields = 0, rules = 0
             for i in entries.indices {
-                fields += entries[i].fieldReads.count
-                rules += entries[i].ruleReads.count
+                fields += entries[i].fieldReads.range.count
+                rules += entries[i].ruleReads.range.count
             }
             return (fields, rules)
         }
@@ -124,7 +124,14 @@ public enum DecisionWriter {
     /// A CEL value as trace JSON: dates as `YYYY-MM-DD`, members as their id, other records as
     /// their JSON Pointer, unknowns and errors as `null`.
     static func value(_ v: Value, _ w: inout JSONWriter) {
-        switch v {
+        withUnsafePointer(to: v) { value($0, &w) }
+    }
+
+    /// ``value(_:_:)`` of the value at `v`, read in place: a value passed by value is copied
+    /// first (a call, and a retain for a string, list or record) even when it is a Boolean, and
+    /// the trace writes about two thousand values, mostly Booleans.
+    static func value(_ v: UnsafePointer<Value>, _ w: inout JSONWriter) {
+        switch v.pointee {
         case .null, .unknown, .error: w.null()
         case .bool(let b): w.bool(b)
         case .int(let i): w.int(i)
@@ -135,14 +142,14 @@ public enum DecisionWriter {
             CaseDate(t).withText { w.string(utf8: $0) }
         case .list(let items):
             w.beginArray()
-            // Elements are passed in place: iterating the array would copy (retain) each one.
             items.withUnsafeBufferPointer { items in
-                for i in items.indices { value(items[i], &w) }
+                guard let first = items.baseAddress else { return }
+                for i in items.indices { value(first + i, &w) }
             }
             w.endArray()
         case .object(let o):
             if o.type === CaseSchema.member, case .string(let id) = o.fields[0] { w.string(id) } else { w.string(o.path ?? "") }
-        case .map, .bytes, .type, .duration: w.string(String(describing: v))
+        case .map, .bytes, .type, .duration: w.string(String(describing: v.pointee))
         }
     }
 }

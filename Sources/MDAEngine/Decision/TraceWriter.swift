@@ -9,16 +9,26 @@ import CEL
 struct TraceWriter {
     /// Case fields written so far.
     private let fields: WrittenFacts
-    /// Per rule slot + 1 (slot -1, facts that are not rules, share index 0): the last entry
-    /// that listed it. Grown on demand.
+    /// Per rule slot: the last entry that listed it. Grown on demand.
     private var ruleEntries: [Int32] = []
-    /// Per rule slot + 1: the index in ``writtenRules`` of its first text, or -1.
+    /// Per rule slot: the index in ``writtenRules`` of its first text, or -1.
     private var ruleTexts: [Int32] = []
     /// The first text of each rule written, with the value it showed.
     private var writtenRules: [WrittenRule] = []
     private var tails = FieldPointerTails.schema
     /// The current entry, from 1.
     private var entry = 0
+
+    /// The reads the field reads of the last entry were ranges of (0 before the first entry),
+    /// and the first of them. A decision's entries all share one ``TraceReads``, which the
+    /// decision keeps alive while it is written, and its lists are no longer appended to, so
+    /// the address stays valid.
+    private var fieldOwner: UInt = 0
+    private var fieldBase: UnsafePointer<FieldRead.Recorded>?
+    /// The same for rule reads, with the reads themselves for their names.
+    private var ruleOwner: UInt = 0
+    private var ruleBase: UnsafePointer<RuleRead.Recorded>?
+    private var ruleReads: Unmanaged<TraceReads>?
 
     /// A writer for a trace with `fieldReads` field reads in all.
     init(fieldReads: Int) {
@@ -30,12 +40,21 @@ struct TraceWriter {
         writtenRules.reserveCapacity(256)
     }
 
-    // Where a read keeps what identifies it. A native class reference is the object's address.
-    // Stored per writer rather than as static lets, which would check their lazy
-    // initialization (swift_once) on every entry.
-    private let objectOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.object)!
-    private let fieldOffset = MemoryLayout<FieldRead>.offset(of: \FieldRead.field)!
-    private let slotOffset = MemoryLayout<RuleRead>.offset(of: \RuleRead.slot)!
+    // Where an entry keeps what the writer loads in place, without retaining: the reads'
+    // owners (a native class reference is the object's address) and ranges. Stored per writer
+    // rather than as static lets, which would check their lazy initialization (swift_once) on
+    // every entry.
+    private let fieldOwnerOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldReads)! + MemoryLayout<FieldReads>.offset(of: \FieldReads.reads)!
+    private let fieldRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldReads)! + MemoryLayout<FieldReads>.offset(of: \FieldReads.range)!
+    private let ruleOwnerOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleReads)! + MemoryLayout<RuleReads>.offset(of: \RuleReads.reads)!
+    private let ruleRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleReads)! + MemoryLayout<RuleReads>.offset(of: \RuleReads.range)!
+    private let objectOffset = MemoryLayout<FieldRead.Recorded>.offset(of: \FieldRead.Recorded.record)!
+    private let fieldOffset = MemoryLayout<FieldRead.Recorded>.offset(of: \FieldRead.Recorded.field)!
+    private let slotOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.slot)!
+    // Values are read in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
+    private let resultOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.result)!
+    private let readValueOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.value)!
+    private let writtenValueOffset = MemoryLayout<WrittenRule>.offset(of: \WrittenRule.value)!
 
     /// A rule's first text and the value it showed.
     private struct WrittenRule {
@@ -49,18 +68,23 @@ struct TraceWriter {
     /// (retain) every string and value they hold.
     mutating func write(_ e: UnsafePointer<TraceEntry>, to w: inout JSONWriter) {
         entry += 1
+        let raw = UnsafeRawPointer(e)
         // Fixed punctuation and keys go out as one fragment each: one buffer access, not one per piece.
         w.fragment(#"{"rule":"#); w.string(e.pointee.rule)
-        w.key(raw: "result"); DecisionWriter.value(e.pointee.result, &w)
+        w.key(raw: "result"); DecisionWriter.value((raw + resultOffset).assumingMemoryBound(to: Value.self), &w)
         w.fragment(#""facts":{"#)
         // Most reads repeat a fact already listed or written, which needs only the read's
-        // record address and field (or its slot): those are loaded from the read in place,
-        // without retaining the record or copying the read.
-        e.pointee.fieldReads.withUnsafeBufferPointer { reads in
-            guard let base = reads.baseAddress else { return }
-            let raw = UnsafeRawPointer(base)
-            for i in reads.indices {
-                let read = raw + i &* MemoryLayout<FieldRead>.stride
+        // record address and field (or its slot): those are loaded from the read in place.
+        let fieldRange = raw.load(fromByteOffset: fieldRangeOffset, as: Range<Int>.self)
+        if !fieldRange.isEmpty {
+            let owner = raw.load(fromByteOffset: fieldOwnerOffset, as: UInt.self)
+            if owner != fieldOwner {
+                fieldOwner = owner
+                fieldBase = UnsafePointer(Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!).takeUnretainedValue().fields.base)
+            }
+            let base = fieldBase!
+            for i in fieldRange {
+                let read = UnsafeRawPointer(base + i)
                 let address = read.load(fromByteOffset: objectOffset, as: UInt.self)
                 switch fields.visit(address: address, field: read.load(fromByteOffset: fieldOffset, as: Int.self), entry: entry) {
                 case .listedInEntry: continue
@@ -69,12 +93,14 @@ struct TraceWriter {
                 }
             }
         }
-        e.pointee.ruleReads.withUnsafeBufferPointer { reads in
-            guard let base = reads.baseAddress else { return }
-            let raw = UnsafeRawPointer(base)
-            for i in reads.indices {
-                let slot = (raw + i &* MemoryLayout<RuleRead>.stride).load(fromByteOffset: slotOffset, as: Int.self)
-                if slot + 1 >= ruleEntries.count || ruleEntries[slot + 1] != Int32(truncatingIfNeeded: entry) { writeRule(base + i, to: &w) }
+        let ruleRange = raw.load(fromByteOffset: ruleRangeOffset, as: Range<Int>.self)
+        if !ruleRange.isEmpty {
+            let owner = raw.load(fromByteOffset: ruleOwnerOffset, as: UInt.self)
+            if owner != ruleOwner { use(rulesOf: owner) }
+            let base = ruleBase!
+            for i in ruleRange {
+                let slot = UnsafeRawPointer(base + i).load(fromByteOffset: slotOffset, as: Int.self)
+                if slot >= ruleEntries.count || ruleEntries[slot] != Int32(truncatingIfNeeded: entry) { writeRule(base + i, to: &w) }
             }
         }
         if let n = e.pointee.reasonLength {
@@ -83,12 +109,24 @@ struct TraceWriter {
         w.fragment("}}")
     }
 
+    /// Switches to the rule reads of the ``TraceReads`` at `owner`.
+    private mutating func use(rulesOf owner: UInt) {
+        // Slots name rules of one ruleset: texts written for another's do not carry over.
+        if ruleOwner != 0 {
+            for i in ruleTexts.indices { ruleTexts[i] = -1 }
+        }
+        ruleOwner = owner
+        let reads = Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!)
+        ruleReads = reads
+        ruleBase = UnsafePointer(reads.takeUnretainedValue().rules.base)
+    }
+
     /// A field's pointer is its record's path plus "/name"; records of one case have distinct
     /// paths, so the (record, field) pair identifies the pointer without building it, and records
     /// are immutable, so the pair also fixes the value.
-    private mutating func writeField(_ read: UnsafePointer<FieldRead>, slot: Int, to w: inout JSONWriter) {
+    private mutating func writeField(_ read: UnsafePointer<FieldRead.Recorded>, slot: Int, to w: inout JSONWriter) {
         // The trace keeps every record alive while it is written: no need to retain it here.
-        unowned(unsafe) let object = read.pointee.object
+        unowned(unsafe) let object = read.pointee.record.takeUnretainedValue()
         let type = Unmanaged.passUnretained(object.type)
         let field = read.pointee.field
         let start = w.beginSpan()
@@ -96,7 +134,7 @@ struct TraceWriter {
         tails.bytes.withUnsafeBufferPointer { bytes in
             w.key(object.path ?? "", escapedTail: UnsafeBufferPointer(rebasing: bytes[tail]))
         }
-        object.fields.withUnsafeBufferPointer { DecisionWriter.value($0[field], &w) }
+        object.fields.withUnsafeBufferPointer { DecisionWriter.value($0.baseAddress! + field, &w) }
         fields.setText(start..<w.count, of: slot)
     }
 
@@ -105,8 +143,8 @@ struct TraceWriter {
     /// Rule names never start with "/", so they cannot collide with pointers. A slot always has
     /// the same name; its value is the same in every entry except for loop variables, so a
     /// repeat is copied only when its value would be written the same.
-    private mutating func writeRule(_ read: UnsafePointer<RuleRead>, to w: inout JSONWriter) {
-        let index = read.pointee.slot + 1
+    private mutating func writeRule(_ read: UnsafePointer<RuleRead.Recorded>, to w: inout JSONWriter) {
+        let index = read.pointee.slot
         if index >= ruleEntries.count {
             let count = Swift.max(index + 1, 2 * ruleEntries.count, 64)
             ruleEntries += Array(repeating: 0, count: count - ruleEntries.count)
@@ -114,42 +152,46 @@ struct TraceWriter {
         }
         ruleEntries[index] = Int32(truncatingIfNeeded: entry)
         let written = Int(ruleTexts[index])
-        if written >= 0, writtenRules.withUnsafeBufferPointer({ TraceWriter.sameText($0[written].value, read.pointee.value) }) {
+        let value = (UnsafeRawPointer(read) + readValueOffset).assumingMemoryBound(to: Value.self)
+        if written >= 0, writtenRules.withUnsafeBufferPointer({ TraceWriter.sameText(UnsafeRawPointer($0.baseAddress! + written).advanced(by: writtenValueOffset).assumingMemoryBound(to: Value.self), value) }) {
             w.repeatSpan(writtenRules[written].text)
             return
         }
         let start = w.beginSpan()
-        w.key(read.pointee.rule); DecisionWriter.value(read.pointee.value, &w)
-        if index > 0 {
-            ruleTexts[index] = Int32(truncatingIfNeeded: writtenRules.count)
-            writtenRules.append(WrittenRule(value: read.pointee.value, text: start..<w.count))
-        }
+        w.key(ruleReads!.takeUnretainedValue().name(index)); DecisionWriter.value(value, &w)
+        ruleTexts[index] = Int32(truncatingIfNeeded: writtenRules.count)
+        writtenRules.append(WrittenRule(value: read.pointee.value, text: start..<w.count))
     }
 
     /// Whether `a` and `b` certainly have the same trace JSON (``DecisionWriter/value(_:_:)``);
     /// false when unsure.
     static func sameText(_ a: Value, _ b: Value) -> Bool {
-        // One value at a time: switching over the pair would copy both.
-        switch a {
-        case .null: if case .null = b { return true }
-        case .unknown: if case .unknown = b { return true }
-        case .error: if case .error = b { return true }
-        case .bool(let x): if case .bool(let y) = b { return x == y }
-        case .int(let x): if case .int(let y) = b { return x == y }
-        case .uint(let x): if case .uint(let y) = b { return x == y }
-        case .double(let x): if case .double(let y) = b { return x.bitPattern == y.bitPattern }
+        withUnsafePointer(to: a) { a in withUnsafePointer(to: b) { b in sameText(a, b) } }
+    }
+
+    /// ``sameText(_:_:)`` of the values at `a` and `b`, read in place (no copies).
+    static func sameText(_ a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Bool {
+        switch a.pointee {
+        case .null: if case .null = b.pointee { return true }
+        case .unknown: if case .unknown = b.pointee { return true }
+        case .error: if case .error = b.pointee { return true }
+        case .bool(let x): if case .bool(let y) = b.pointee { return x == y }
+        case .int(let x): if case .int(let y) = b.pointee { return x == y }
+        case .uint(let x): if case .uint(let y) = b.pointee { return x == y }
+        case .double(let x): if case .double(let y) = b.pointee { return x.bitPattern == y.bitPattern }
         // Bytes, not `==`: canonically equivalent strings ("é" and "e\u{301}") are equal
         // Strings but are written differently.
-        case .string(let x): if case .string(let y) = b { return x.utf8.elementsEqual(y.utf8) }
-        case .timestamp(let x): if case .timestamp(let y) = b { return x == y }
-        case .object(let x): if case .object(let y) = b { return x === y }
+        case .string(let x): if case .string(let y) = b.pointee { return x.utf8.elementsEqual(y.utf8) }
+        case .timestamp(let x): if case .timestamp(let y) = b.pointee { return x == y }
+        case .object(let x): if case .object(let y) = b.pointee { return x === y }
         case .list(let x):
-            guard case .list(let y) = b, x.count == y.count else { return false }
+            guard case .list(let y) = b.pointee, x.count == y.count else { return false }
             return x.withUnsafeBufferPointer { x in
                 y.withUnsafeBufferPointer { y in
                     // A slot's value is usually the very same array each time it is read.
                     if x.baseAddress == y.baseAddress { return true }
-                    for i in x.indices where !sameText(x[i], y[i]) { return false }
+                    guard let first = x.baseAddress, let other = y.baseAddress else { return true }
+                    for i in x.indices where !sameText(first + i, other + i) { return false }
                     return true
                 }
             }

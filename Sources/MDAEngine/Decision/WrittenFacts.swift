@@ -75,7 +75,8 @@ final class WrittenFacts {
     /// mixed with the field.
     private func index(_ address: UInt, _ field: Int32) -> Int {
         let mixed = (address >> 4) ^ (UInt(truncatingIfNeeded: field) << 48)
-        return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        // `&>>`: `shift` is always in 1...63, so the checks `>>` makes for other amounts are dead.
+        return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) &>> shift)
     }
 
     /// `count` slots marked empty. Only the addresses are set: a slot's other fields are read

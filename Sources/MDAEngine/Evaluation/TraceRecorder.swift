@@ -6,22 +6,22 @@ import CEL
 final class TraceRecorder: EvaluationObserver {
     // One recorder belongs to one evaluation on one thread, so the runtime's dynamic
     // exclusivity checks on these (about a seventh of evaluation time) buy nothing.
-    @exclusivity(unchecked) var fields: [FieldRead] = []
-    /// Rule reads, already in the decision's form, so a trace shares this array.
-    @exclusivity(unchecked) var slots: [RuleRead] = []
+    /// Field reads, already in the decision's form (``TraceReads``), so a trace shares this
+    /// list; they hold their records unretained, which the evaluation's case value keeps alive.
+    let fields = ReadList<FieldRead.Recorded>(capacity: 1024)
+    /// Rule reads, already in the decision's form, so a trace shares this list.
+    let slots = ReadList<RuleRead.Recorded>(capacity: 512)
     /// The name of each activation slot (``Ruleset/slotNames``).
     let slotNames: [String]
     /// The current rule's last field read (`lastField` -1 for none), kept apart so the
     /// repeat test copies no `FieldRead` (a retain and release per read). The record stays
-    /// alive in `fields`, so its identifier cannot be reused while it is compared.
+    /// alive in the case value, so its identifier cannot be reused while it is compared.
     @exclusivity(unchecked) private var lastObject: ObjectIdentifier?
     @exclusivity(unchecked) private var lastField = -1
 
     /// A recorder naming rule reads after `slotNames` (one name per activation slot).
     init(slotNames: [String]) {
         self.slotNames = slotNames
-        fields.reserveCapacity(1024)
-        slots.reserveCapacity(512)
     }
 
     func didRead(object: ObjectValue, field: Int, value: Value) {
@@ -38,7 +38,7 @@ final class TraceRecorder: EvaluationObserver {
         if lastField == field && lastObject == id { return }
         lastObject = id
         lastField = field
-        fields.append(FieldRead(object: object, field: field))
+        fields.append(FieldRead.Recorded(object: object, field: field))
     }
 
     /// Marks the start of a rule's reads; returns the index of its first field read.
@@ -49,6 +49,6 @@ final class TraceRecorder: EvaluationObserver {
 
     func didRead(slot: Int, value: Value) {
         // Slot 0 is the case itself: its fields are recorded as they are read.
-        if slot != 0 { slots.append(RuleRead(rule: slotNames[slot], value: value, slot: slot)) }
+        if slot != 0 { slots.append(RuleRead.Recorded(value: value, slot: slot)) }
     }
 }

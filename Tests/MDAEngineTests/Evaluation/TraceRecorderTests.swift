@@ -43,8 +43,28 @@ struct TraceRecorderTests {
         recorder.didRead(slot: 0, value: .null)
         recorder.didRead(slot: 2, value: .int(3))
         recorder.didRead(slot: 1, value: .bool(true))
-        #expect(recorder.slots.map(\.rule) == ["incidents12", "weapon"])
         #expect(recorder.slots.map(\.slot) == [2, 1])
         #expect(recorder.slots.map(\.value) == [.int(3), .bool(true)])
+        // A trace names them after the slots; a slot past them is a fact that is not a rule.
+        recorder.slots.append(RuleRead.Recorded(value: .null, slot: recorder.slotNames.count))
+        let reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, root: .null)
+        let all = RuleReads(reads: reads, range: 0..<3)
+        #expect(all.map(\.rule) == ["incidents12", "weapon", "/professionalJudgement/escalateTo"])
+        #expect(all.map(\.value) == [.int(3), .bool(true), .null])
+        #expect(RuleReads(reads: reads, range: 1..<3).map(\.rule) == ["weapon", "/professionalJudgement/escalateTo"])
+    }
+
+    @Test("a trace's field reads hold the records the case value keeps alive")
+    func fieldReads() {
+        let a = Self.record()
+        let recorder = TraceRecorder(slotNames: [])
+        _ = recorder.startRule()
+        recorder.didRead(object: a, field: 1, value: a.fields[1])
+        recorder.didRead(object: a, field: 4, value: a.fields[4])
+        let reads = FieldReads(reads: TraceReads(fields: recorder.fields, rules: ReadList(), names: [], root: .object(a)), range: 1..<2)
+        #expect(reads.count == 1)
+        #expect(reads.map(\.pointer) == ["/assessment/triage"])
+        #expect(reads.first?.value == .string("x"))
+        #expect(reads.first?.object === a)
     }
 }

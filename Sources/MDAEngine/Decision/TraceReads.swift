@@ -1,0 +1,36 @@
+import CEL
+
+/// The reads of one evaluation, shared by the entries of its trace: each entry's
+/// ``FieldReads`` and ``RuleReads`` are ranges of these lists (the recorder's own).
+///
+/// Field reads hold their records unretained; `root` keeps them alive. That is sound because
+/// records are made only by the case graph (counterfactual copies are evaluated untraced), and
+/// rule values and loop variables are built from the case's own values, so every record a traced
+/// evaluation reads is reachable from the case value it evaluated.
+final class TraceReads: Sendable {
+    /// Case fields read, all rules' reads back to back.
+    let fields: ReadList<FieldRead.Recorded>
+    /// Rule values read, all rules' reads back to back.
+    let rules: ReadList<RuleRead.Recorded>
+    /// The name of each activation slot (``Ruleset/slotNames``); a slot past them is a fact
+    /// that is not a rule (``facts``).
+    let names: [String]
+    /// The case value the reads were made on.
+    let root: Value
+
+    /// Facts that a trace lists like rules but that are not rules, numbered after the slots.
+    static let facts = ["/professionalJudgement/escalateTo"]
+
+    /// The reads of an untraced evaluation: none.
+    static let none = TraceReads(fields: ReadList(), rules: ReadList(), names: [], root: .null)
+
+    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], root: Value) {
+        self.fields = fields
+        self.rules = rules
+        self.names = names
+        self.root = root
+    }
+
+    /// The rule id or fact pointer of `slot`.
+    func name(_ slot: Int) -> String { slot < names.count ? names[slot] : TraceReads.facts[slot - names.count] }
+}
