@@ -220,6 +220,9 @@ struct CaseTapeReader {
         return tape.elements(value).enumerated()
     }
 
+    /// How many elements the value at `v` has when it is a list (else none).
+    func elementCount(_ v: Int) -> Int { tape.kind(v) == .array ? tape.count(v) : 0 }
+
     mutating func group<K: CaseVocabulary>(_ value: Int?, _ group: inout FactGroup<K>, extra: (inout CaseTapeReader, Int, Int) -> Bool = { _, _, _ in false }) {
         guard let value else { return }
         if tape.kind(value) == .null { return }
@@ -231,7 +234,7 @@ struct CaseTapeReader {
             let v = k + 1
             if let index = tape.withUTF8(k, { table.index(of: $0, ascii: tape.isASCII(k), from: hint) }) {
                 hint = index + 1
-                group.facts[index] = tri(v, key: k)
+                group[index: index] = tri(v, key: k)
             } else if !within(key: k, { extra(&$0, k, v) }) {
                 ignore(k)
             }
@@ -281,6 +284,8 @@ struct CaseTapeReader {
             case .array:
                 if tape.count(a) == 0 { fail(.range, "at least one member is required", at: "members") }
                 file.members.reserveCapacity(tape.count(a))
+                ids.reserve(tape.count(a))
+                memberPositions.reserveCapacity(tape.count(a))
                 within("members") { r in
                     for (i, m) in r.tape.elements(a).enumerated() {
                         if let (member, idEntry) = r.within(i, { $0.readMember(m) }) {
@@ -293,13 +298,8 @@ struct CaseTapeReader {
             default: fail(.type, "expected a list", at: "members")
             }
         } else { fail(.missing, "required field is missing", at: "members") }
-        var seen: [String: Int] = [:]
-        for (i, m) in file.members.enumerated() {
-            if seen[m.id] != nil {
-                errors.append(InputError(path: "/members/\(memberPositions[i])/id", code: .duplicateId, message: "member id is used more than once"))
-            } else {
-                seen[m.id] = i
-            }
+        for i in ids.repeated(in: tape) {
+            errors.append(InputError(path: "/members/\(memberPositions[i])/id", code: .duplicateId, message: "member id is used more than once"))
         }
 
         var hint = 0
@@ -312,18 +312,21 @@ struct CaseTapeReader {
             switch name {
             case .schema, .caseId, .referenceDate, .members: continue
             case .relationships:
+                file.relationships.reserveCapacity(file.relationships.count + elementCount(value))
                 within(key: key) { r in
                     for (i, v) in r.list(value) {
                         if let rel = r.within(i, { $0.readRelationship(v) }) { file.relationships.append(rel) }
                     }
                 }
             case .incidents:
+                file.incidents.reserveCapacity(file.incidents.count + elementCount(value))
                 within(key: key) { r in
                     for (i, v) in r.list(value) {
                         if let inc = r.within(i, { $0.readIncident(v) }) { file.incidents.append(inc) }
                     }
                 }
             case .reports:
+                file.reports.reserveCapacity(file.reports.count + elementCount(value))
                 within(key: key) { r in
                     for (i, v) in r.list(value) {
                         if let rep = r.within(i, { $0.readReport(v) }) { file.reports.append(rep) }
@@ -529,6 +532,7 @@ struct CaseTapeReader {
         group(value, &care.facts) { r, k, v in
             switch r.lookup(k, CaseKeys.Care.self) {
             case .agencies?:
+                care.agencies.reserveCapacity(care.agencies.count + r.elementCount(v))
                 for (i, a) in r.list(v) {
                     r.within(i) { r in
                         guard let o = r.object(a, what: "an agency") else { return }
@@ -556,6 +560,7 @@ struct CaseTapeReader {
                     }
                 }
             case .interventions?:
+                care.interventions.reserveCapacity(care.interventions.count + r.elementCount(v))
                 for (i, a) in r.list(v) {
                     r.within(i) { r in
                         guard let o = r.object(a, what: "an intervention") else { return }

@@ -310,8 +310,10 @@ struct CaseGraph {
 
     func group<K>(_ g: FactGroup<K>, _ base: String) -> [Value] {
         var out: [Value] = []
-        out.reserveCapacity(g.facts.count)
-        for (i, key) in K.allCases.enumerated() { out.append(tri(g.facts[i], base, key.rawValue)) }
+        out.reserveCapacity(g.count)
+        for i in 0..<g.count {
+            if case .known(let b) = g[index: i] { out.append(.bool(b)) } else { out.append(leaf(base, K.allCases[i].rawValue)) }
+        }
         return out
     }
 

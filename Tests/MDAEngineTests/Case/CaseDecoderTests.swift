@@ -44,6 +44,23 @@ struct CaseDecoderTests {
         #expect(TestSupport.errors(json) == Set(expected))
     }
 
+    @Test("repeated member ids are found among many members and by canonical equivalence")
+    func repeatedIds() {
+        // Beyond the linear-scan limit: repeats are found by hashing, each after its first use.
+        let many = (0..<40).map { i in #"{"id":"m\#(i == 35 ? 2 : i == 38 ? 7 : i)","age":1}"# }.joined(separator: ",")
+        #expect(TestSupport.errors(TestSupport.caseJSON(members: "[\(many)]")) == ["/members/35/id duplicate_id", "/members/38/id duplicate_id"])
+        // "\u{212A}" (Kelvin sign) equals "K" as Swift compares strings.
+        #expect(TestSupport.errors(TestSupport.caseJSON(members: #"[{"id":"K","age":1},{"id":"x","age":1},{"id":"\u212A","age":2}]"#))
+                == ["/members/2/id duplicate_id"])
+        let f = TestSupport.decode(TestSupport.caseJSON(#""incidents":[{"date":"2024-01-01","kinds":["physical"],"victims":["K","a"]}]"#,
+                                                        members: #"[{"id":"a","age":1},{"id":"\u212A","age":2}]"#))
+        #expect(f?.incidents.first?.victims == ["K", "a"])
+        let many2 = (0..<40).map { i in #"{"id":"\u212A\#(i)","age":1}"# }.joined(separator: ",")
+        let g = TestSupport.decode(TestSupport.caseJSON(#""incidents":[{"date":"2024-01-01","kinds":["physical"],"victims":["K39","\u212A3"]}]"#,
+                                                        members: "[\(many2)]"))
+        #expect(g?.incidents.first?.victims == ["K39", "\u{212A}3"])
+    }
+
     @Test("error messages never contain the offending value (privacy)")
     func privacy() {
         let secret = "GEHEIM-4711"
