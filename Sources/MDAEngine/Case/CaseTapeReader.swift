@@ -45,8 +45,15 @@ struct CaseTapeReader {
     func pointer(_ tokens: [PathToken]) -> String { JSONPointer(tokens: tokens.map(text)).description }
 
     mutating func fail(_ code: InputError.Code, _ message: String, at extra: StaticString? = nil) {
+        fail(code, message, below: extra.map { .name($0) })
+    }
+
+    /// Records an error at the current path followed by `token`, if any: readers of list
+    /// elements report at the element's index without entering it first (entering costs a
+    /// path push and pop per element).
+    mutating func fail(_ code: InputError.Code, _ message: String, below token: PathToken?) {
         var p = path
-        if let extra { p.append(.name(extra)) }
+        if let token { p.append(token) }
         errors.append(InputError(path: pointer(p), code: code, message: message))
     }
 
@@ -172,41 +179,43 @@ struct CaseTapeReader {
         }
     }
 
-    mutating func enumValue<E: CaseVocabulary>(_ value: Int, _ type: E.Type, required: Bool = false) -> Fact<E> {
+    /// The vocabulary value at `value`; errors are reported below the current path by `token`.
+    mutating func enumValue<E: CaseVocabulary>(_ value: Int, _ type: E.Type, required: Bool = false, below token: PathToken? = nil) -> Fact<E> {
         switch tape.kind(value) {
         case .null:
-            if required { fail(.missing, "required field is null") }
+            if required { fail(.missing, "required field is null", below: token) }
             return .null
         case .string:
             if let e = lookup(value, E.self) { return .known(e) }
             let allowed = E.table.names.joined(separator: ", ")
-            fail(.enum, "not one of the allowed values (\(allowed))")
+            fail(.enum, "not one of the allowed values (\(allowed))", below: token)
             return .null
         default:
-            fail(.type, "expected a string")
+            fail(.type, "expected a string", below: token)
             return .null
         }
     }
 
     /// Reads a date; with `bounded`, a date after the reference date is a `date_after_reference` error.
-    mutating func date(_ value: Int, required: Bool = false, bounded: Bool = false) -> Fact<CaseDate> {
+    /// Errors are reported below the current path by `token`.
+    mutating func date(_ value: Int, required: Bool = false, bounded: Bool = false, below token: PathToken? = nil) -> Fact<CaseDate> {
         switch tape.kind(value) {
         case .null:
-            if required { fail(.missing, "required field is null") }
+            if required { fail(.missing, "required field is null", below: token) }
             return .null
         case .string:
             guard let d = tape.withUTF8(value, { CaseDate(utf8: $0) }) else {
-                fail(.date, "not an existing date of the form YYYY-MM-DD")
+                fail(.date, "not an existing date of the form YYYY-MM-DD", below: token)
                 return .null
             }
             guard d >= CaseTapeReader.minDate && d <= CaseTapeReader.maxDate else {
-                fail(.range, "date must lie between 1900-01-01 and 2199-12-31")
+                fail(.range, "date must lie between 1900-01-01 and 2199-12-31", below: token)
                 return .null
             }
-            if bounded, let reference, d > reference { fail(.dateAfterReference, "date lies after the reference date") }
+            if bounded, let reference, d > reference { fail(.dateAfterReference, "date lies after the reference date", below: token) }
             return .known(d)
         default:
-            fail(.type, "expected a date string YYYY-MM-DD")
+            fail(.type, "expected a date string YYYY-MM-DD", below: token)
             return .null
         }
     }
@@ -402,7 +411,7 @@ struct CaseTapeReader {
             let name = lookup(key, CaseKeys.Member.self, hint: &hint)
             switch name {
             case .id?, .age?: break
-            case .gender?: m.gender = within(key: key) { $0.enumValue(value, Gender.self) }
+            case .gender?: m.gender = enumValue(value, Gender.self, below: .key(key))
             case .victim?: m.victim = tri(value, key: key)
             case .perpetrator?: m.perpetrator = tri(value, key: key)
             case .pregnant?: m.pregnant = tri(value, key: key)
@@ -410,7 +419,7 @@ struct CaseTapeReader {
             case .aces?:
                 within(key: key) { r in
                     for (i, a) in r.list(value) {
-                        if let ace = r.within(i, { $0.enumValue(a, AceKind.self, required: true) }).value { m.aces.append(ace) }
+                        if let ace = r.enumValue(a, AceKind.self, required: true, below: .index(i)).value { m.aces.append(ace) }
                     }
                 }
             case nil:
@@ -422,25 +431,26 @@ struct CaseTapeReader {
         return (m, idEntry)
     }
 
-    mutating func memberRef(_ v: Int) -> String? {
+    /// The member id a reference at `v` names; errors are reported below the current path by `token`.
+    mutating func memberRef(_ v: Int, below token: PathToken? = nil) -> String? {
         switch tape.kind(v) {
         case .string:
-            guard let id = ids.find(v, in: tape) else { fail(.unknownMember, "no member has this id") ; return nil }
+            guard let id = ids.find(v, in: tape) else { fail(.unknownMember, "no member has this id", below: token) ; return nil }
             return id
         case .null:
-            fail(.missing, "required field is null")
+            fail(.missing, "required field is null", below: token)
             return nil
         default:
-            fail(.type, "expected a member id (a string)")
+            fail(.type, "expected a member id (a string)", below: token)
             return nil
         }
     }
 
     mutating func readRelationship(_ v: Int) -> CaseFile.Relationship? {
         guard let o = object(v, what: "a relationship") else { return nil }
-        let a = required(o, "a").flatMap { v in within("a") { $0.memberRef(v) } }
-        let b = required(o, "b").flatMap { v in within("b") { $0.memberRef(v) } }
-        let kind = required(o, "kind").flatMap { v in within("kind") { $0.enumValue(v, RelationshipKind.self, required: true) }.value }
+        let a = required(o, "a").flatMap { v in memberRef(v, below: .name("a")) }
+        let b = required(o, "b").flatMap { v in memberRef(v, below: .name("b")) }
+        let kind = required(o, "kind").flatMap { v in enumValue(v, RelationshipKind.self, required: true, below: .name("kind")).value }
         for key in tape.keys(o) where lookup(key, CaseKeys.Relationship.self) == nil { ignore(key) }
         guard let a, let b, let kind else { return nil }
         return CaseFile.Relationship(a: a, b: b, kind: kind)
@@ -448,7 +458,7 @@ struct CaseTapeReader {
 
     mutating func readIncident(_ v: Int) -> CaseFile.Incident? {
         guard let o = object(v, what: "an incident") else { return nil }
-        let date = required(o, "date").flatMap { v in within("date") { $0.date(v, required: true, bounded: true) }.value }
+        let date = required(o, "date").flatMap { v in self.date(v, required: true, bounded: true, below: .name("date")).value }
         var kinds: [IncidentKind] = []
         var kindsOK = false
         if let kv = required(o, "kinds") {
@@ -461,7 +471,7 @@ struct CaseTapeReader {
                     kindsOK = n != 0
                     kinds.reserveCapacity(n)
                     for (i, k) in r.tape.elements(kv).enumerated() {
-                        if let kind = r.within(i, { $0.enumValue(k, IncidentKind.self, required: true) }).value { kinds.append(kind) }
+                        if let kind = r.enumValue(k, IncidentKind.self, required: true, below: .index(i)).value { kinds.append(kind) }
                         else { kindsOK = false }
                     }
                 default: r.fail(.type, "expected a list")
@@ -480,7 +490,7 @@ struct CaseTapeReader {
                     var refs: [String] = []
                     if r.tape.kind(value) == .array { refs.reserveCapacity(r.tape.count(value)) }
                     for (i, m) in r.list(value) {
-                        if let id = r.within(i, { $0.memberRef(m) }) { refs.append(id) }
+                        if let id = r.memberRef(m, below: .index(i)) { refs.append(id) }
                     }
                     return refs
                 }
@@ -489,7 +499,7 @@ struct CaseTapeReader {
                 case .victims?: inc.victims = refs
                 default: inc.witnesses = refs
                 }
-            case .injury?: inc.injury = within(key: key) { $0.enumValue(value, Injury.self) }
+            case .injury?: inc.injury = enumValue(value, Injury.self, below: .key(key))
             case .weapon?: inc.weapon = tri(value, key: key)
             case .policeInvolved?: inc.policeInvolved = tri(value, key: key)
             case .contactBanViolated?: inc.contactBanViolated = tri(value, key: key)
@@ -502,14 +512,14 @@ struct CaseTapeReader {
 
     mutating func readReport(_ v: Int) -> CaseFile.Report? {
         guard let o = object(v, what: "a report") else { return nil }
-        let date = required(o, "date").flatMap { v in within("date") { $0.date(v, required: true, bounded: true) }.value }
+        let date = required(o, "date").flatMap { v in self.date(v, required: true, bounded: true, below: .name("date")).value }
         var rep = CaseFile.Report(date: date ?? CaseDate(daysSinceEpoch: 0))
         for key in tape.keys(o) {
             let value = key + 1
             switch lookup(key, CaseKeys.Report.self) {
             case .date?: break
-            case .kind?: rep.kind = within(key: key) { $0.enumValue(value, ReportKind.self) }
-            case .reporter?: rep.reporter = within(key: key) { $0.enumValue(value, Reporter.self) }
+            case .kind?: rep.kind = enumValue(value, ReportKind.self, below: .key(key))
+            case .reporter?: rep.reporter = enumValue(value, Reporter.self, below: .key(key))
             case nil: ignore(key)
             }
         }

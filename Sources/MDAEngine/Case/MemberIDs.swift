@@ -12,6 +12,24 @@ struct MemberIDs {
     private var entries: [Int] = []
     private var strings: [String] = []
     private var allASCII = true
+    /// Each id's bytes packed by ``pack(_:)``, or nil for an id that is not ASCII or is longer
+    /// than 16 bytes (in the order ids were added).
+    private var packed: [Packed?] = []
+
+    /// Up to 16 bytes, zero-padded into two words, with their count: equal exactly when the
+    /// bytes are.
+    private struct Packed: Equatable {
+        var low: UInt64, high: UInt64, count: Int
+    }
+
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
+        guard bytes.count <= 16 else { return nil }
+        var low: UInt64 = 0, high: UInt64 = 0
+        for (i, byte) in bytes.enumerated() {
+            if i < 8 { low |= UInt64(byte) << UInt64(8 * i) } else { high |= UInt64(byte) << UInt64(8 * (i - 8)) }
+        }
+        return Packed(low: low, high: high, count: bytes.count)
+    }
 
     /// Up to this many ids are compared one by one rather than hashed.
     private static let linearLimit = 32
@@ -19,6 +37,7 @@ struct MemberIDs {
     /// Makes room for `count` ids.
     mutating func reserve(_ count: Int) {
         entries.reserveCapacity(count)
+        packed.reserveCapacity(count)
         strings.reserveCapacity(count)
     }
 
@@ -27,13 +46,20 @@ struct MemberIDs {
         ids = nil
         entries.append(entry)
         strings.append(id)
-        allASCII = allASCII && tape.isASCII(entry)
+        let ascii = tape.isASCII(entry)
+        allASCII = allASCII && ascii
+        packed.append(ascii ? tape.withUTF8(entry) { MemberIDs.pack($0) } : nil)
     }
 
     /// The reference at tape entry `entry` (a string), when some member has that id.
     mutating func find(_ entry: Int, in tape: JSONTape.View) -> String? {
         if tape.isASCII(entry) {
-            for (i, e) in entries.enumerated() where tape.isASCII(e) && tape.sameUTF8(e, entry) { return strings[i] }
+            if let key = tape.withUTF8(entry, { MemberIDs.pack($0) }) {
+                // A short reference can only match a short id.
+                for (i, p) in packed.enumerated() where p == key { return strings[i] }
+            } else {
+                for (i, e) in entries.enumerated() where tape.isASCII(e) && tape.sameUTF8(e, entry) { return strings[i] }
+            }
             if allASCII { return nil }
         }
         let s = tape.string(entry)

@@ -61,6 +61,20 @@ struct CaseDecoderTests {
         #expect(g?.incidents.first?.victims == ["K39", "\u{212A}3"])
     }
 
+    @Test("member references match ids of any length exactly, errors at the element's pointer")
+    func referenceLengths() {
+        let long = "member-with-a-long-identifier"   // beyond the 16 bytes compared as two words
+        let members = #"[{"id":"\#(long)","age":30},{"id":"abcdefghijklmnop","age":5},{"id":"abcdefghijklmno","age":5}]"#
+        let f = TestSupport.decode(TestSupport.caseJSON(
+            #""incidents":[{"date":"2024-01-01","kinds":["physical"],"victims":["\#(long)","abcdefghijklmno","abcdefghijklmnop"]}]"#,
+            members: members))
+        #expect(f?.incidents.first?.victims == [long, "abcdefghijklmno", "abcdefghijklmnop"])
+        #expect(TestSupport.errors(TestSupport.caseJSON(
+            #""incidents":[{"date":"2024-01-01","kinds":["physical","nope"],"victims":["\#(long)x","abcdefghijklmnopq","member"]}]"#,
+            members: members)) == ["/incidents/0/kinds/1 enum", "/incidents/0/victims/0 unknown_member",
+                                   "/incidents/0/victims/1 unknown_member", "/incidents/0/victims/2 unknown_member"])
+    }
+
     @Test("error messages never contain the offending value (privacy)")
     func privacy() {
         let secret = "GEHEIM-4711"
