@@ -13,6 +13,21 @@ struct CaseTapeReader {
     /// Where the walk is (indexes and keys become text only in an error).
     var path: [PathToken] = []
     var ignored: [String] = []
+    /// Lists of member ids (and of incident kinds) already made for this case, which later
+    /// incidents with the same list share instead of allocating their own; and the buffers
+    /// each list is gathered in.
+    var idLists: [[String]] = [], kindLists: [[IncidentKind]] = []
+    var idScratch: [String] = [], kindScratch: [IncidentKind] = []
+
+    /// A list equal to `scratch`: one made before, or `scratch` itself (its buffer then
+    /// belongs to the list; the next gathering allocates a new one).
+    static func shared<T: Equatable>(_ scratch: [T], among lists: inout [[T]]) -> [T] {
+        if scratch.isEmpty { return [] }
+        for list in lists where list == scratch { return list }
+        if lists.count < 16 { lists.append(scratch) }
+        return scratch
+    }
+
     /// The decoded members' ids, once all members are read.
     var ids = MemberIDs()
     /// The case's reference date, once read (it is read before every other date).
@@ -469,11 +484,12 @@ struct CaseTapeReader {
                     let n = r.tape.count(kv)
                     if n == 0 { r.fail(.range, "at least one kind is required") }
                     kindsOK = n != 0
-                    kinds.reserveCapacity(n)
+                    r.kindScratch.removeAll(keepingCapacity: true)
                     for (i, k) in r.tape.elements(kv).enumerated() {
-                        if let kind = r.enumValue(k, IncidentKind.self, required: true, below: .index(i)).value { kinds.append(kind) }
+                        if let kind = r.enumValue(k, IncidentKind.self, required: true, below: .index(i)).value { r.kindScratch.append(kind) }
                         else { kindsOK = false }
                     }
+                    kinds = CaseTapeReader.shared(r.kindScratch, among: &r.kindLists)
                 default: r.fail(.type, "expected a list")
                 }
             }
@@ -487,12 +503,11 @@ struct CaseTapeReader {
             case .date?, .kinds?: break
             case .perpetrators?, .victims?, .witnesses?:
                 let refs = within(key: key) { r in
-                    var refs: [String] = []
-                    if r.tape.kind(value) == .array { refs.reserveCapacity(r.tape.count(value)) }
+                    r.idScratch.removeAll(keepingCapacity: true)
                     for (i, m) in r.list(value) {
-                        if let id = r.memberRef(m, below: .index(i)) { refs.append(id) }
+                        if let id = r.memberRef(m, below: .index(i)) { r.idScratch.append(id) }
                     }
-                    return refs
+                    return CaseTapeReader.shared(r.idScratch, among: &r.idLists)
                 }
                 switch name {
                 case .perpetrators?: inc.perpetrators = refs
