@@ -95,11 +95,8 @@ struct CaseTapeReader {
     func `is`(_ k: Int, _ name: StaticString) -> Bool {
         tape.withUTF8(k) { text in
             guard tape.isASCII(k) else { return String(decoding: text, as: UTF8.self) == name.description }
-            let count = name.utf8CodeUnitCount
-            guard text.count == count else { return false }
-            let bytes = name.utf8Start
-            for i in 0..<count where text[i] != bytes[i] { return false }
-            return true
+            guard text.count == name.utf8CodeUnitCount else { return false }
+            return NameTable<Never>.same(name.utf8Start, text)
         }
     }
 

@@ -59,7 +59,7 @@ struct NameTable<Value>: Sendable where Value: Sendable {
     /// time (names are up to ~40 bytes), the last word overlapping the one before, so no load
     /// reaches past either buffer.
     @inline(__always)
-    private static func same(_ name: UnsafePointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func same(_ name: UnsafePointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = text.count
         guard n > 0 else { return true }
         let a = UnsafeRawPointer(name), b = UnsafeRawPointer(text.baseAddress!)
