@@ -13,11 +13,42 @@ struct CaseTapeReader {
     /// Where the walk is (indexes and keys become text only in an error).
     var path: [PathToken] = []
     var ignored: [String] = []
-    /// Lists of member ids (and of incident kinds) already made for this case, which later
-    /// incidents with the same list share instead of allocating their own; and the buffers
-    /// each list is gathered in.
-    var idLists: [[String]] = [], kindLists: [[IncidentKind]] = []
+    /// Lists already made for this case, which later incidents with the same list share instead
+    /// of allocating their own: member-id lists by the tape index of a list read without error
+    /// (with its ``fingerprint(_:)``), kind lists by value; and the buffers each is gathered in.
+    var idLists: [(list: Int, fingerprint: UInt64, ids: [String])] = [], kindLists: [[IncidentKind]] = []
     var idScratch: [String] = [], kindScratch: [IncidentKind] = []
+
+    /// The ids of an earlier list of member references (at tape index `list` in `idLists`) whose
+    /// text is that of the list at `value`: every reference of the earlier list resolved
+    /// without error, and resolving depends only on a reference's bytes, so the list at
+    /// `value` reads the same without looking its references up again.
+    func idsRead(like value: Int, fingerprint: UInt64) -> [String]? {
+        guard tape.kind(value) == .array else { return nil }
+        search: for entry in idLists where entry.fingerprint == fingerprint {
+            var other = tape.elements(entry.list)
+            for e in tape.elements(value) {
+                guard tape.kind(e) == .string, let o = other.next(), tape.sameUTF8(e, o) else { continue search }
+            }
+            guard other.next() == nil else { continue search }
+            return entry.ids
+        }
+        return nil
+    }
+
+    /// A cheap summary of a list of strings (each one's length, first and last byte), equal for
+    /// lists with the same text, so that most differing lists are told apart without comparing them.
+    func fingerprint(_ value: Int) -> UInt64 {
+        var h: UInt64 = 0
+        for e in tape.elements(value) {
+            // Only strings have text; other elements (errors anyway) count by kind.
+            let part: UInt64 = tape.kind(e) != .string ? 0xFFFF_0000_0000 | UInt64(tape.kind(e).rawValue) : tape.withUTF8(e) { t in
+                t.isEmpty ? 1 : UInt64(truncatingIfNeeded: t.count) | UInt64(t[0]) << 16 | UInt64(t[t.count - 1]) << 24
+            }
+            h = (h ^ part) &* 0x100_0000_01B3
+        }
+        return h
+    }
 
     /// A list equal to `scratch`: one made before, or `scratch` itself (its buffer then
     /// belongs to the list; the next gathering allocates a new one).
@@ -500,11 +531,16 @@ struct CaseTapeReader {
             case .date?, .kinds?: break
             case .perpetrators?, .victims?, .witnesses?:
                 let refs = within(key: key) { r in
+                    let summary = r.fingerprint(value)
+                    if let ids = r.idsRead(like: value, fingerprint: summary) { return ids }
+                    let errorCount = r.errors.count
                     r.idScratch.removeAll(keepingCapacity: true)
                     for (i, m) in r.list(value) {
                         if let id = r.memberRef(m, below: .index(i)) { r.idScratch.append(id) }
                     }
-                    return CaseTapeReader.shared(r.idScratch, among: &r.idLists)
+                    guard r.errors.count == errorCount, !r.idScratch.isEmpty else { return r.idScratch }
+                    if r.idLists.count < 16 { r.idLists.append((value, summary, r.idScratch)) }
+                    return r.idScratch
                 }
                 switch name {
                 case .perpetrators?: inc.perpetrators = refs

@@ -75,6 +75,29 @@ struct CaseDecoderTests {
                                    "/incidents/0/victims/1 unknown_member", "/incidents/0/victims/2 unknown_member"])
     }
 
+    @Test("repeated lists of member references read like the first, and bad ones report at each place")
+    func repeatedReferenceLists() {
+        let incidents = [
+            #"{"date":"2024-01-01","kinds":["physical"],"victims":["a","b"],"witnesses":["a"]}"#,
+            #"{"date":"2024-01-02","kinds":["physical"],"victims":["a","b"],"witnesses":["a","b","a"]}"#,  // repeat, then a longer list
+            #"{"date":"2024-01-03","kinds":["physical"],"victims":["a"],"witnesses":["b","a"]}"#,          // a prefix, a reordering
+        ].joined(separator: ",")
+        let f = TestSupport.decode(TestSupport.caseJSON(#""incidents":[\#(incidents)]"#))
+        #expect(f?.incidents.map(\.victims) == [["a", "b"], ["a", "b"], ["a"]])
+        #expect(f?.incidents.map(\.witnesses) == [["a"], ["a", "b", "a"], ["b", "a"]])
+        // A list with an unknown member is not reused: the same list again reports again.
+        let bad = [
+            #"{"date":"2024-01-01","kinds":["physical"],"victims":["a","zz"]}"#,
+            #"{"date":"2024-01-01","kinds":["physical"],"victims":["a","zz"]}"#,
+            #"{"date":"2024-01-01","kinds":["physical"],"victims":["a"],"witnesses":["a",1]}"#,
+            #"{"date":"2024-01-01","kinds":["physical"],"victims":["a",null]}"#,
+        ].joined(separator: ",")
+        #expect(TestSupport.errors(TestSupport.caseJSON(#""incidents":[\#(bad)]"#)) == [
+            "/incidents/0/victims/1 unknown_member", "/incidents/1/victims/1 unknown_member",
+            "/incidents/2/witnesses/1 type", "/incidents/3/victims/1 missing",
+        ])
+    }
+
     @Test("error messages never contain the offending value (privacy)")
     func privacy() {
         let secret = "GEHEIM-4711"
