@@ -19,10 +19,16 @@ struct JSONParser<Sink: JSONParserSink & ~Copyable>: ~Copyable {
     private let end: Int
     private var pos = 0
     private let maxDepth: Int
-    /// The open containers enclosing the innermost one, which is `current`.
+    /// The open containers enclosing the innermost one.
     private var frames: [Frame] = []
-    /// The innermost open container, if any (kept out of `frames`: it changes with every value).
-    private var current: Frame?
+    // The innermost open container, when `depth` > 0, as three plain fields rather than an
+    // optional `Frame` (its count changes with every value; one field is cheaper to update).
+    /// Whether the innermost container is an object.
+    private var inObject = false
+    /// The sink's token for the innermost container.
+    private var token = 0
+    /// How many elements (members) of the innermost container are complete.
+    private var count = 0
     /// How many containers are open.
     private var depth = 0
     private var sink: Sink
@@ -109,28 +115,28 @@ struct JSONParser<Sink: JSONParserSink & ~Copyable>: ~Copyable {
             }
 
             // A value is complete: continue or close the enclosing containers.
-            while var frame = current {
-                frame.count += 1
-                current = frame
+            while depth > 0 {
+                count += 1
                 skipWhitespace()
                 guard pos < end else { throw error(.unexpectedEnd, at: pos) }
                 let byte = base[pos]
                 if byte == UInt8(ascii: ",") {
                     pos += 1
                     skipWhitespace()
-                    if frame.isObject { try parseKey(memberCount: frame.count) }
+                    if inObject { try parseKey(memberCount: count) }
                     continue parseValue
                 }
-                guard byte == (frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
+                guard byte == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
                     throw error(.unexpectedByte, at: pos)
                 }
                 pos += 1
-                current = frames.popLast()
+                let (wasObject, closed, members) = (inObject, token, count)
+                if let outer = frames.popLast() { (inObject, token, count) = (outer.isObject, outer.token, outer.count) }
                 depth -= 1
-                if frame.isObject {
-                    sink.endObject(frame.token, count: frame.count)
+                if wasObject {
+                    sink.endObject(closed, count: members)
                 } else {
-                    sink.endArray(frame.token, count: frame.count)
+                    sink.endArray(closed, count: members)
                 }
             }
             skipWhitespace()
@@ -142,8 +148,8 @@ struct JSONParser<Sink: JSONParserSink & ~Copyable>: ~Copyable {
     /// Makes `frame` the innermost open container.
     @inline(__always)
     private mutating func open(_ frame: Frame) {
-        if let current { frames.append(current) }
-        current = frame
+        if depth > 0 { frames.append(Frame(isObject: inObject, token: token, count: count)) }
+        (inObject, token, count) = (frame.isObject, frame.token, frame.count)
         depth += 1
     }
 

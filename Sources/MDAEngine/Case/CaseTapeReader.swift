@@ -13,6 +13,52 @@ struct CaseTapeReader {
     /// Where the walk is (indexes and keys become text only in an error).
     var path: [PathToken] = []
     var ignored: [String] = []
+    /// Lists already made for this case, which later incidents with the same list share instead
+    /// of allocating their own: member-id lists by the tape index of a list read without error
+    /// (with its ``fingerprint(_:)``), kind lists by value; and the buffers each is gathered in.
+    var idLists: [(list: Int, fingerprint: UInt64, ids: [String])] = [], kindLists: [[IncidentKind]] = []
+    var idScratch: [String] = [], kindScratch: [IncidentKind] = []
+
+    /// The ids of an earlier list of member references (at tape index `list` in `idLists`) whose
+    /// text is that of the list at `value`: every reference of the earlier list resolved
+    /// without error, and resolving depends only on a reference's bytes, so the list at
+    /// `value` reads the same without looking its references up again.
+    func idsRead(like value: Int, fingerprint: UInt64) -> [String]? {
+        guard tape.kind(value) == .array else { return nil }
+        search: for entry in idLists where entry.fingerprint == fingerprint {
+            var other = tape.elements(entry.list)
+            for e in tape.elements(value) {
+                guard tape.kind(e) == .string, let o = other.next(), tape.sameUTF8(e, o) else { continue search }
+            }
+            guard other.next() == nil else { continue search }
+            return entry.ids
+        }
+        return nil
+    }
+
+    /// A cheap summary of a list of strings (each one's length, first and last byte), equal for
+    /// lists with the same text, so that most differing lists are told apart without comparing them.
+    func fingerprint(_ value: Int) -> UInt64 {
+        var h: UInt64 = 0
+        for e in tape.elements(value) {
+            // Only strings have text; other elements (errors anyway) count by kind.
+            let part: UInt64 = tape.kind(e) != .string ? 0xFFFF_0000_0000 | UInt64(tape.kind(e).rawValue) : tape.withUTF8(e) { t in
+                t.isEmpty ? 1 : UInt64(truncatingIfNeeded: t.count) | UInt64(t[0]) << 16 | UInt64(t[t.count - 1]) << 24
+            }
+            h = (h ^ part) &* 0x100_0000_01B3
+        }
+        return h
+    }
+
+    /// A list equal to `scratch`: one made before, or `scratch` itself (its buffer then
+    /// belongs to the list; the next gathering allocates a new one).
+    static func shared<T: Equatable>(_ scratch: [T], among lists: inout [[T]]) -> [T] {
+        if scratch.isEmpty { return [] }
+        for list in lists where list == scratch { return list }
+        if lists.count < 16 { lists.append(scratch) }
+        return scratch
+    }
+
     /// The decoded members' ids, once all members are read.
     var ids = MemberIDs()
     /// The case's reference date, once read (it is read before every other date).
@@ -45,8 +91,15 @@ struct CaseTapeReader {
     func pointer(_ tokens: [PathToken]) -> String { JSONPointer(tokens: tokens.map(text)).description }
 
     mutating func fail(_ code: InputError.Code, _ message: String, at extra: StaticString? = nil) {
+        fail(code, message, below: extra.map { .name($0) })
+    }
+
+    /// Records an error at the current path followed by `token`, if any: readers of list
+    /// elements report at the element's index without entering it first (entering costs a
+    /// path push and pop per element).
+    mutating func fail(_ code: InputError.Code, _ message: String, below token: PathToken?) {
         var p = path
-        if let extra { p.append(.name(extra)) }
+        if let token { p.append(token) }
         errors.append(InputError(path: pointer(p), code: code, message: message))
     }
 
@@ -73,11 +126,8 @@ struct CaseTapeReader {
     func `is`(_ k: Int, _ name: StaticString) -> Bool {
         tape.withUTF8(k) { text in
             guard tape.isASCII(k) else { return String(decoding: text, as: UTF8.self) == name.description }
-            let count = name.utf8CodeUnitCount
-            guard text.count == count else { return false }
-            let bytes = name.utf8Start
-            for i in 0..<count where text[i] != bytes[i] { return false }
-            return true
+            guard text.count == name.utf8CodeUnitCount else { return false }
+            return NameTable<Never>.same(name.utf8Start, text)
         }
     }
 
@@ -172,41 +222,43 @@ struct CaseTapeReader {
         }
     }
 
-    mutating func enumValue<E: CaseVocabulary>(_ value: Int, _ type: E.Type, required: Bool = false) -> Fact<E> {
+    /// The vocabulary value at `value`; errors are reported below the current path by `token`.
+    mutating func enumValue<E: CaseVocabulary>(_ value: Int, _ type: E.Type, required: Bool = false, below token: PathToken? = nil) -> Fact<E> {
         switch tape.kind(value) {
         case .null:
-            if required { fail(.missing, "required field is null") }
+            if required { fail(.missing, "required field is null", below: token) }
             return .null
         case .string:
             if let e = lookup(value, E.self) { return .known(e) }
             let allowed = E.table.names.joined(separator: ", ")
-            fail(.enum, "not one of the allowed values (\(allowed))")
+            fail(.enum, "not one of the allowed values (\(allowed))", below: token)
             return .null
         default:
-            fail(.type, "expected a string")
+            fail(.type, "expected a string", below: token)
             return .null
         }
     }
 
     /// Reads a date; with `bounded`, a date after the reference date is a `date_after_reference` error.
-    mutating func date(_ value: Int, required: Bool = false, bounded: Bool = false) -> Fact<CaseDate> {
+    /// Errors are reported below the current path by `token`.
+    mutating func date(_ value: Int, required: Bool = false, bounded: Bool = false, below token: PathToken? = nil) -> Fact<CaseDate> {
         switch tape.kind(value) {
         case .null:
-            if required { fail(.missing, "required field is null") }
+            if required { fail(.missing, "required field is null", below: token) }
             return .null
         case .string:
             guard let d = tape.withUTF8(value, { CaseDate(utf8: $0) }) else {
-                fail(.date, "not an existing date of the form YYYY-MM-DD")
+                fail(.date, "not an existing date of the form YYYY-MM-DD", below: token)
                 return .null
             }
             guard d >= CaseTapeReader.minDate && d <= CaseTapeReader.maxDate else {
-                fail(.range, "date must lie between 1900-01-01 and 2199-12-31")
+                fail(.range, "date must lie between 1900-01-01 and 2199-12-31", below: token)
                 return .null
             }
-            if bounded, let reference, d > reference { fail(.dateAfterReference, "date lies after the reference date") }
+            if bounded, let reference, d > reference { fail(.dateAfterReference, "date lies after the reference date", below: token) }
             return .known(d)
         default:
-            fail(.type, "expected a date string YYYY-MM-DD")
+            fail(.type, "expected a date string YYYY-MM-DD", below: token)
             return .null
         }
     }
@@ -220,6 +272,9 @@ struct CaseTapeReader {
         return tape.elements(value).enumerated()
     }
 
+    /// How many elements the value at `v` has when it is a list (else none).
+    func elementCount(_ v: Int) -> Int { tape.kind(v) == .array ? tape.count(v) : 0 }
+
     mutating func group<K: CaseVocabulary>(_ value: Int?, _ group: inout FactGroup<K>, extra: (inout CaseTapeReader, Int, Int) -> Bool = { _, _, _ in false }) {
         guard let value else { return }
         if tape.kind(value) == .null { return }
@@ -231,7 +286,7 @@ struct CaseTapeReader {
             let v = k + 1
             if let index = tape.withUTF8(k, { table.index(of: $0, ascii: tape.isASCII(k), from: hint) }) {
                 hint = index + 1
-                group.facts[index] = tri(v, key: k)
+                group[index: index] = tri(v, key: k)
             } else if !within(key: k, { extra(&$0, k, v) }) {
                 ignore(k)
             }
@@ -281,6 +336,8 @@ struct CaseTapeReader {
             case .array:
                 if tape.count(a) == 0 { fail(.range, "at least one member is required", at: "members") }
                 file.members.reserveCapacity(tape.count(a))
+                ids.reserve(tape.count(a))
+                memberPositions.reserveCapacity(tape.count(a))
                 within("members") { r in
                     for (i, m) in r.tape.elements(a).enumerated() {
                         if let (member, idEntry) = r.within(i, { $0.readMember(m) }) {
@@ -293,13 +350,8 @@ struct CaseTapeReader {
             default: fail(.type, "expected a list", at: "members")
             }
         } else { fail(.missing, "required field is missing", at: "members") }
-        var seen: [String: Int] = [:]
-        for (i, m) in file.members.enumerated() {
-            if seen[m.id] != nil {
-                errors.append(InputError(path: "/members/\(memberPositions[i])/id", code: .duplicateId, message: "member id is used more than once"))
-            } else {
-                seen[m.id] = i
-            }
+        for i in ids.repeated(in: tape) {
+            errors.append(InputError(path: "/members/\(memberPositions[i])/id", code: .duplicateId, message: "member id is used more than once"))
         }
 
         var hint = 0
@@ -312,18 +364,21 @@ struct CaseTapeReader {
             switch name {
             case .schema, .caseId, .referenceDate, .members: continue
             case .relationships:
+                file.relationships.reserveCapacity(file.relationships.count + elementCount(value))
                 within(key: key) { r in
                     for (i, v) in r.list(value) {
                         if let rel = r.within(i, { $0.readRelationship(v) }) { file.relationships.append(rel) }
                     }
                 }
             case .incidents:
+                file.incidents.reserveCapacity(file.incidents.count + elementCount(value))
                 within(key: key) { r in
                     for (i, v) in r.list(value) {
                         if let inc = r.within(i, { $0.readIncident(v) }) { file.incidents.append(inc) }
                     }
                 }
             case .reports:
+                file.reports.reserveCapacity(file.reports.count + elementCount(value))
                 within(key: key) { r in
                     for (i, v) in r.list(value) {
                         if let rep = r.within(i, { $0.readReport(v) }) { file.reports.append(rep) }
@@ -399,7 +454,7 @@ struct CaseTapeReader {
             let name = lookup(key, CaseKeys.Member.self, hint: &hint)
             switch name {
             case .id?, .age?: break
-            case .gender?: m.gender = within(key: key) { $0.enumValue(value, Gender.self) }
+            case .gender?: m.gender = enumValue(value, Gender.self, below: .key(key))
             case .victim?: m.victim = tri(value, key: key)
             case .perpetrator?: m.perpetrator = tri(value, key: key)
             case .pregnant?: m.pregnant = tri(value, key: key)
@@ -407,7 +462,7 @@ struct CaseTapeReader {
             case .aces?:
                 within(key: key) { r in
                     for (i, a) in r.list(value) {
-                        if let ace = r.within(i, { $0.enumValue(a, AceKind.self, required: true) }).value { m.aces.append(ace) }
+                        if let ace = r.enumValue(a, AceKind.self, required: true, below: .index(i)).value { m.aces.append(ace) }
                     }
                 }
             case nil:
@@ -419,25 +474,26 @@ struct CaseTapeReader {
         return (m, idEntry)
     }
 
-    mutating func memberRef(_ v: Int) -> String? {
+    /// The member id a reference at `v` names; errors are reported below the current path by `token`.
+    mutating func memberRef(_ v: Int, below token: PathToken? = nil) -> String? {
         switch tape.kind(v) {
         case .string:
-            guard let id = ids.find(v, in: tape) else { fail(.unknownMember, "no member has this id") ; return nil }
+            guard let id = ids.find(v, in: tape) else { fail(.unknownMember, "no member has this id", below: token) ; return nil }
             return id
         case .null:
-            fail(.missing, "required field is null")
+            fail(.missing, "required field is null", below: token)
             return nil
         default:
-            fail(.type, "expected a member id (a string)")
+            fail(.type, "expected a member id (a string)", below: token)
             return nil
         }
     }
 
     mutating func readRelationship(_ v: Int) -> CaseFile.Relationship? {
         guard let o = object(v, what: "a relationship") else { return nil }
-        let a = required(o, "a").flatMap { v in within("a") { $0.memberRef(v) } }
-        let b = required(o, "b").flatMap { v in within("b") { $0.memberRef(v) } }
-        let kind = required(o, "kind").flatMap { v in within("kind") { $0.enumValue(v, RelationshipKind.self, required: true) }.value }
+        let a = required(o, "a").flatMap { v in memberRef(v, below: .name("a")) }
+        let b = required(o, "b").flatMap { v in memberRef(v, below: .name("b")) }
+        let kind = required(o, "kind").flatMap { v in enumValue(v, RelationshipKind.self, required: true, below: .name("kind")).value }
         for key in tape.keys(o) where lookup(key, CaseKeys.Relationship.self) == nil { ignore(key) }
         guard let a, let b, let kind else { return nil }
         return CaseFile.Relationship(a: a, b: b, kind: kind)
@@ -445,7 +501,7 @@ struct CaseTapeReader {
 
     mutating func readIncident(_ v: Int) -> CaseFile.Incident? {
         guard let o = object(v, what: "an incident") else { return nil }
-        let date = required(o, "date").flatMap { v in within("date") { $0.date(v, required: true, bounded: true) }.value }
+        let date = required(o, "date").flatMap { v in self.date(v, required: true, bounded: true, below: .name("date")).value }
         var kinds: [IncidentKind] = []
         var kindsOK = false
         if let kv = required(o, "kinds") {
@@ -456,11 +512,12 @@ struct CaseTapeReader {
                     let n = r.tape.count(kv)
                     if n == 0 { r.fail(.range, "at least one kind is required") }
                     kindsOK = n != 0
-                    kinds.reserveCapacity(n)
+                    r.kindScratch.removeAll(keepingCapacity: true)
                     for (i, k) in r.tape.elements(kv).enumerated() {
-                        if let kind = r.within(i, { $0.enumValue(k, IncidentKind.self, required: true) }).value { kinds.append(kind) }
+                        if let kind = r.enumValue(k, IncidentKind.self, required: true, below: .index(i)).value { r.kindScratch.append(kind) }
                         else { kindsOK = false }
                     }
+                    kinds = CaseTapeReader.shared(r.kindScratch, among: &r.kindLists)
                 default: r.fail(.type, "expected a list")
                 }
             }
@@ -474,19 +531,23 @@ struct CaseTapeReader {
             case .date?, .kinds?: break
             case .perpetrators?, .victims?, .witnesses?:
                 let refs = within(key: key) { r in
-                    var refs: [String] = []
-                    if r.tape.kind(value) == .array { refs.reserveCapacity(r.tape.count(value)) }
+                    let summary = r.fingerprint(value)
+                    if let ids = r.idsRead(like: value, fingerprint: summary) { return ids }
+                    let errorCount = r.errors.count
+                    r.idScratch.removeAll(keepingCapacity: true)
                     for (i, m) in r.list(value) {
-                        if let id = r.within(i, { $0.memberRef(m) }) { refs.append(id) }
+                        if let id = r.memberRef(m, below: .index(i)) { r.idScratch.append(id) }
                     }
-                    return refs
+                    guard r.errors.count == errorCount, !r.idScratch.isEmpty else { return r.idScratch }
+                    if r.idLists.count < 16 { r.idLists.append((value, summary, r.idScratch)) }
+                    return r.idScratch
                 }
                 switch name {
                 case .perpetrators?: inc.perpetrators = refs
                 case .victims?: inc.victims = refs
                 default: inc.witnesses = refs
                 }
-            case .injury?: inc.injury = within(key: key) { $0.enumValue(value, Injury.self) }
+            case .injury?: inc.injury = enumValue(value, Injury.self, below: .key(key))
             case .weapon?: inc.weapon = tri(value, key: key)
             case .policeInvolved?: inc.policeInvolved = tri(value, key: key)
             case .contactBanViolated?: inc.contactBanViolated = tri(value, key: key)
@@ -499,14 +560,14 @@ struct CaseTapeReader {
 
     mutating func readReport(_ v: Int) -> CaseFile.Report? {
         guard let o = object(v, what: "a report") else { return nil }
-        let date = required(o, "date").flatMap { v in within("date") { $0.date(v, required: true, bounded: true) }.value }
+        let date = required(o, "date").flatMap { v in self.date(v, required: true, bounded: true, below: .name("date")).value }
         var rep = CaseFile.Report(date: date ?? CaseDate(daysSinceEpoch: 0))
         for key in tape.keys(o) {
             let value = key + 1
             switch lookup(key, CaseKeys.Report.self) {
             case .date?: break
-            case .kind?: rep.kind = within(key: key) { $0.enumValue(value, ReportKind.self) }
-            case .reporter?: rep.reporter = within(key: key) { $0.enumValue(value, Reporter.self) }
+            case .kind?: rep.kind = enumValue(value, ReportKind.self, below: .key(key))
+            case .reporter?: rep.reporter = enumValue(value, Reporter.self, below: .key(key))
             case nil: ignore(key)
             }
         }
@@ -529,6 +590,7 @@ struct CaseTapeReader {
         group(value, &care.facts) { r, k, v in
             switch r.lookup(k, CaseKeys.Care.self) {
             case .agencies?:
+                care.agencies.reserveCapacity(care.agencies.count + r.elementCount(v))
                 for (i, a) in r.list(v) {
                     r.within(i) { r in
                         guard let o = r.object(a, what: "an agency") else { return }
@@ -556,6 +618,7 @@ struct CaseTapeReader {
                     }
                 }
             case .interventions?:
+                care.interventions.reserveCapacity(care.interventions.count + r.elementCount(v))
                 for (i, a) in r.list(v) {
                     r.within(i) { r in
                         guard let o = r.object(a, what: "an intervention") else { return }

@@ -24,22 +24,59 @@ public enum Fact<Value: Sendable & Hashable>: Sendable, Hashable {
 /// A fixed group of tri-state booleans (a member's `factors`, `household`, `coerciveControl`, …).
 ///
 /// `Key` enumerates the group's JSON keys in schema order; an absent group has every fact absent.
+/// The facts are packed two bits each into one word (no array to allocate per group), so a
+/// group has at most 32 keys.
 public struct FactGroup<Key: CaseIterable & RawRepresentable & Hashable & Sendable>: Sendable, Hashable
 where Key.RawValue == String, Key.AllCases: RandomAccessCollection, Key.AllCases.Index == Int {
     /// Whether the group's object was present in the input.
     public var isPresent: Bool
-    /// One fact per key, in `Key.allCases` order.
-    public var facts: [Fact<Bool>]
+    /// Fact `i` in bits `2i` and `2i + 1`: 0 absent, 1 null, 2 false, 3 true.
+    private var bits: UInt64
 
     /// An absent group: every fact unknown.
     public init() {
         isPresent = false
-        facts = Array(repeating: .absent, count: Key.allCases.count)
+        bits = 0
+    }
+
+    /// How many facts the group has (its number of keys).
+    public var count: Int { Key.allCases.count }
+
+    /// One fact per key, in `Key.allCases` order.
+    public var facts: [Fact<Bool>] {
+        get { (0..<count).map { self[index: $0] } }
+        set {
+            precondition(newValue.count == count, "a fact group has one fact per key")
+            for (i, fact) in newValue.enumerated() { self[index: i] = fact }
+        }
+    }
+
+    /// The fact of the key at position `index` of `Key.allCases`.
+    public subscript(index index: Int) -> Fact<Bool> {
+        @inline(__always) get {
+            assert(index >= 0 && index < 32, "fact index out of range")
+            switch bits >> UInt64(2 * index) & 3 {
+            case 0: return .absent
+            case 1: return .null
+            case 2: return .known(false)
+            default: return .known(true)
+            }
+        }
+        @inline(__always) set {
+            let code: UInt64
+            switch newValue {
+            case .absent: code = 0
+            case .null: code = 1
+            case .known(let b): code = b ? 3 : 2
+            }
+            let shift = UInt64(2 * index)
+            bits = bits & ~(3 << shift) | code << shift
+        }
     }
 
     /// The fact stored for `key`.
     public subscript(key: Key) -> Fact<Bool> {
-        get { facts[Key.allCases.firstIndex(of: key)!] }
-        set { facts[Key.allCases.firstIndex(of: key)!] = newValue }
+        get { self[index: Key.allCases.firstIndex(of: key)!] }
+        set { self[index: Key.allCases.firstIndex(of: key)!] = newValue }
     }
 }

@@ -1,32 +1,99 @@
 import ByteJSON
 
-/// The ids of a case's decoded members, for resolving member references.
+/// The ids of a case's decoded members, for resolving member references and finding repeated ids.
 ///
-/// A reference matches a member when the strings are equal as Swift compares them. ASCII
-/// references are first compared as bytes with the members' ASCII ids (the usual case, and
-/// cheaper than hashing); the dictionary decides whenever that could differ from string
-/// equality. A match yields the member's own id string, which has the reference's exact bytes.
+/// A reference matches a member when the strings are equal as Swift compares them. When the ids
+/// and the reference are all ASCII, byte equality is that equality, so they are compared as
+/// bytes (the usual case, and cheaper than hashing); otherwise as strings, through a dictionary
+/// made on first need when there are many members.
 struct MemberIDs {
-    private var ids: [String: Int] = [:]
+    /// From each id to its first position; made only for a lookup that bytes cannot settle.
+    private var ids: [String: Int]?
     private var entries: [Int] = []
     private var strings: [String] = []
     private var allASCII = true
+    /// Each id's bytes packed by ``pack(_:)``, or nil for an id that is not ASCII or is longer
+    /// than 16 bytes (in the order ids were added).
+    private var packed: [Packed?] = []
+
+    /// Up to 16 bytes, zero-padded into two words, with their count: equal exactly when the
+    /// bytes are.
+    private struct Packed: Equatable {
+        var low: UInt64, high: UInt64, count: Int
+    }
+
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
+        guard bytes.count <= 16 else { return nil }
+        var low: UInt64 = 0, high: UInt64 = 0
+        for (i, byte) in bytes.enumerated() {
+            if i < 8 { low |= UInt64(byte) << UInt64(8 * i) } else { high |= UInt64(byte) << UInt64(8 * (i - 8)) }
+        }
+        return Packed(low: low, high: high, count: bytes.count)
+    }
+
+    /// Up to this many ids are compared one by one rather than hashed.
+    private static let linearLimit = 32
+
+    /// Makes room for `count` ids.
+    mutating func reserve(_ count: Int) {
+        entries.reserveCapacity(count)
+        packed.reserveCapacity(count)
+        strings.reserveCapacity(count)
+    }
 
     /// Adds a member's id, read from tape entry `entry`.
     mutating func add(_ id: String, at entry: Int, in tape: JSONTape.View) {
-        if ids[id] == nil { ids[id] = strings.count }
+        ids = nil
         entries.append(entry)
         strings.append(id)
-        allASCII = allASCII && tape.isASCII(entry)
+        let ascii = tape.isASCII(entry)
+        allASCII = allASCII && ascii
+        packed.append(ascii ? tape.withUTF8(entry) { MemberIDs.pack($0) } : nil)
     }
 
     /// The reference at tape entry `entry` (a string), when some member has that id.
-    func find(_ entry: Int, in tape: JSONTape.View) -> String? {
+    mutating func find(_ entry: Int, in tape: JSONTape.View) -> String? {
         if tape.isASCII(entry) {
-            for (i, e) in entries.enumerated() where tape.isASCII(e) && tape.sameUTF8(e, entry) { return strings[i] }
+            if let key = tape.withUTF8(entry, { MemberIDs.pack($0) }) {
+                // A short reference can only match a short id.
+                for (i, p) in packed.enumerated() where p == key { return strings[i] }
+            } else {
+                for (i, e) in entries.enumerated() where tape.isASCII(e) && tape.sameUTF8(e, entry) { return strings[i] }
+            }
             if allASCII { return nil }
         }
         let s = tape.string(entry)
-        return ids[s] != nil ? s : nil
+        return contains(s) ? s : nil
+    }
+
+    /// Whether some id equals `s`.
+    private mutating func contains(_ s: String) -> Bool {
+        if strings.count <= MemberIDs.linearLimit { return strings.contains(s) }
+        if ids == nil { ids = dictionary() }
+        return ids![s] != nil
+    }
+
+    private func dictionary() -> [String: Int] {
+        var d: [String: Int] = [:]
+        d.reserveCapacity(strings.count)
+        for (i, s) in strings.enumerated() where d[s] == nil { d[s] = i }
+        return d
+    }
+
+    /// The positions (in the order ids were added) of the ids that equal an earlier one.
+    func repeated(in tape: JSONTape.View) -> [Int] {
+        var found: [Int] = []
+        if strings.count <= MemberIDs.linearLimit {
+            for i in strings.indices {
+                for j in 0..<i where allASCII ? tape.sameUTF8(entries[j], entries[i]) : strings[j] == strings[i] {
+                    found.append(i)
+                    break
+                }
+            }
+        } else {
+            var seen: Set<String> = []
+            for (i, s) in strings.enumerated() where !seen.insert(s).inserted { found.append(i) }
+        }
+        return found
     }
 }

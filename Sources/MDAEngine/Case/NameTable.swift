@@ -55,9 +55,27 @@ struct NameTable<Value>: Sendable where Value: Sendable {
         }
     }
 
+    /// Whether the name at `name`, as long as `text`, has `text`'s bytes: compared a word at a
+    /// time (names are up to ~40 bytes), the last word overlapping the one before, so no load
+    /// reaches past either buffer.
     @inline(__always)
-    private static func same(_ name: UnsafePointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        for i in 0..<text.count where name[i] != text[i] { return false }
+    static func same(_ name: UnsafePointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = text.count
+        guard n > 0 else { return true }
+        let a = UnsafeRawPointer(name), b = UnsafeRawPointer(text.baseAddress!)
+        if n >= 8 {
+            var i = 0
+            while i &+ 8 < n {
+                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                i &+= 8
+            }
+            return a.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+        }
+        if n >= 4 {
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+        }
+        for i in 0..<n where name[i] != text[i] { return false }
         return true
     }
 }

@@ -15,7 +15,8 @@ struct CaseGraph {
         var members: [Value] = []
         members.reserveCapacity(file.members.count)
         for (i, m) in file.members.enumerated() {
-            members.append(member(m, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths)))
+            members.append(member(m, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths),
+                                  factorsPath: i < CaseGraph.memberFactorsPaths.count ? CaseGraph.memberFactorsPaths[i] : nil))
         }
         // The member with an id (the last, should ids repeat), or null. A household's few
         // members are found by comparing ids faster than by hashing them.
@@ -30,11 +31,25 @@ struct CaseGraph {
             }
             return .null
         }
+        // Incidents mostly repeat a few lists of people and of kinds; each distinct list is
+        // built once and shared (lists are values: sharing one is as good as copies).
+        var refLists: [(ids: [String], value: Value)] = []
         func refs(_ ids: [String]) -> Value {
+            if ids.isEmpty { return .list([]) }
+            for entry in refLists where entry.ids == ids { return entry.value }
             var out: [Value] = []
             out.reserveCapacity(ids.count)
             for id in ids { out.append(lookup(id)) }
-            return .list(out)
+            let value = Value.list(out)
+            if refLists.count < CaseGraph.sharedListLimit { refLists.append((ids, value)) }
+            return value
+        }
+        var kindLists: [(kinds: [IncidentKind], value: Value)] = []
+        func kinds(_ kinds: [IncidentKind]) -> Value {
+            for entry in kindLists where entry.kinds == kinds { return entry.value }
+            let value = Value.list(kinds.map { .string($0.rawValue) })
+            if kindLists.count < CaseGraph.sharedListLimit { kindLists.append((kinds, value)) }
+            return value
         }
 
         let relationships: [Value] = file.relationships.enumerated().map { i, r in
@@ -47,7 +62,7 @@ struct CaseGraph {
             let injury: Value
             if let v = inc.injury.value, v != .unknown { injury = .string(v.rawValue) } else { injury = leaf(p, "injury") }
             return .object(ObjectValue(type: CaseSchema.incident, fields: [
-                inc.date.celValue, .list(inc.kinds.map { .string($0.rawValue) }),
+                inc.date.celValue, kinds(inc.kinds),
                 refs(inc.perpetrators), refs(inc.victims), refs(inc.witnesses), injury,
                 tri(inc.weapon, p, "weapon"), tri(inc.policeInvolved, p, "policeInvolved"),
                 tri(inc.contactBanViolated, p, "contactBanViolated"),
@@ -67,33 +82,34 @@ struct CaseGraph {
             enumeration(a.triage, "/assessment", "triage"),
         ], path: "/assessment")
         let s = file.stalking
-        let stalking = ObjectValue(type: CaseSchema.stalking,
-                                   fields: group(s.facts, "/stalking") + [date(s.sinceDate, "/stalking", "sinceDate")],
-                                   path: "/stalking")
+        var stalkingFields = group(s.facts, "/stalking", extra: 1)
+        stalkingFields.append(date(s.sinceDate, "/stalking", "sinceDate"))
+        let stalking = ObjectValue(type: CaseSchema.stalking, fields: stalkingFields, path: "/stalking")
         let sep = file.separation
         let status: Value
         if let v = sep.status.value, v != .unknown { status = .string(v.rawValue) } else { status = leaf("/separation", "status") }
         let separation = ObjectValue(type: CaseSchema.separation,
-                                     fields: [status, date(sep.since, "/separation", "since")] + group(sep.facts, "/separation"),
+                                     fields: group(sep.facts, "/separation", leading: [status, date(sep.since, "/separation", "since")]),
                                      path: "/separation")
         let agencies: [Value] = file.care.agencies.enumerated().map { i, ag in
-            let p = "/care/agencies/\(i)"
+            let p = CaseGraph.path("/care/agencies/", i, CaseGraph.agencyPaths)
             return .object(ObjectValue(type: CaseSchema.agency, fields: [
                 .string(ag.kind.rawValue), date(ag.since, p, "since"),
                 ag.until.value.map(\.celValue) ?? .null,   // reading 6: absent reads as null (still involved)
             ], path: p))
         }
         let interventions: [Value] = file.care.interventions.enumerated().map { i, iv in
-            let p = "/care/interventions/\(i)"
+            let p = CaseGraph.path("/care/interventions/", i, CaseGraph.interventionPaths)
             return .object(ObjectValue(type: CaseSchema.intervention, fields: [
                 iv.kind.value.map { .string($0) } ?? .null, date(iv.start, p, "start"),
                 iv.end.value.map(\.celValue) ?? .null, enumeration(iv.outcome, p, "outcome"),
             ], path: p))
         }
-        let care = ObjectValue(type: CaseSchema.care, fields: [.list(agencies), .list(interventions)] + group(file.care.facts, "/care"),
+        let care = ObjectValue(type: CaseSchema.care,
+                               fields: group(file.care.facts, "/care", leading: [.list(agencies), .list(interventions)]),
                                path: "/care")
         let justice = ObjectValue(type: CaseSchema.justice,
-                                  fields: [.list(file.justice.restrainingOrders.map(\.celValue))] + group(file.justice.facts, "/justice"),
+                                  fields: group(file.justice.facts, "/justice", leading: [.list(file.justice.restrainingOrders.map(\.celValue))]),
                                   path: "/justice")
         let history = ObjectValue(type: CaseSchema.history, fields: [trajectory(file.previousMdaPlusPlus)], path: "/history")
         let j = file.professionalJudgement
@@ -111,8 +127,9 @@ struct CaseGraph {
         ], path: ""))
     }
 
-    func member(_ m: CaseFile.Member, path p: String) -> Value {
-        let factorsPath = p + "/factors"
+    /// - Parameter factorsPath: The pointer of the member's factors, when precomputed.
+    func member(_ m: CaseFile.Member, path p: String, factorsPath: String? = nil) -> Value {
+        let factorsPath = factorsPath ?? p + "/factors"
         return .object(ObjectValue(type: CaseSchema.member, fields: [
             .string(m.id), .int(Int64(m.age)), m.gender.value.map { .string($0.rawValue) } ?? .null,
             tri(m.victim, p, "victim"), tri(m.perpetrator, p, "perpetrator"), tri(m.pregnant, p, "pregnant"),
@@ -288,7 +305,12 @@ struct CaseGraph {
     /// An unknown leaf, or its counterfactual override.
     @inline(__always)
     func leaf(_ base: String, _ key: String) -> Value {
-        let pointer = base + "/" + key
+        // One allocation for the pointer (concatenating twice would make two).
+        var pointer = ""
+        pointer.reserveCapacity(base.utf8.count + 1 + key.utf8.count)
+        pointer += base
+        pointer += "/"
+        pointer += key
         if !overrides.isEmpty, let v = overrides[pointer] { return v }
         return .unknown(UnknownSet([pointer]))
     }
@@ -308,10 +330,14 @@ struct CaseGraph {
         return leaf(base, key)
     }
 
-    func group<K>(_ g: FactGroup<K>, _ base: String) -> [Value] {
+    /// The values of a group's facts, after `leading` and with room for `extra` more fields.
+    func group<K>(_ g: FactGroup<K>, _ base: String, leading: [Value] = [], extra: Int = 0) -> [Value] {
         var out: [Value] = []
-        out.reserveCapacity(g.facts.count)
-        for (i, key) in K.allCases.enumerated() { out.append(tri(g.facts[i], base, key.rawValue)) }
+        out.reserveCapacity(leading.count + g.count + extra)
+        out.append(contentsOf: leading)
+        for i in 0..<g.count {
+            if case .known(let b) = g[index: i] { out.append(.bool(b)) } else { out.append(leaf(base, K.allCases[i].rawValue)) }
+        }
         return out
     }
 
@@ -321,6 +347,11 @@ struct CaseGraph {
     static let relationshipPaths = (0..<64).map { "/relationships/\($0)" }
     static let incidentPaths = (0..<512).map { "/incidents/\($0)" }
     static let reportPaths = (0..<128).map { "/reports/\($0)" }
+    static let memberFactorsPaths = (0..<64).map { "/members/\($0)/factors" }
+    static let agencyPaths = (0..<32).map { "/care/agencies/\($0)" }
+    static let interventionPaths = (0..<32).map { "/care/interventions/\($0)" }
+    /// At most this many distinct lists of people (and of incident kinds) are shared per case.
+    static let sharedListLimit = 16
 
     static func path(_ prefix: String, _ i: Int, _ cache: [String]) -> String {
         i < cache.count ? cache[i] : prefix + String(i)

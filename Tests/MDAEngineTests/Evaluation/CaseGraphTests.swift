@@ -29,4 +29,41 @@ struct CaseGraphTests {
             #expect(a === mi && b === next)
         }
     }
+
+    @Test("incidents' lists of people and kinds hold the right members and kinds, shared or not", arguments: [3, 40])
+    func incidentLists(count: Int) throws {
+        // Incident i names member m(i % 3) as perpetrator and m(i % count) as victim, and has
+        // kinds cycling through three lists, so lists repeat and (for 40) exceed the shared limit.
+        let members = (0..<count).map { #"{"id":"m\#($0)","age":30}"# }.joined(separator: ",")
+        let kindLists = [#"["physical"]"#, #"["threat","stalking"]"#, #"["physical"]"#]
+        let incidents = (0..<40).map { i in
+            #"{"date":"2024-01-01","kinds":\#(kindLists[i % 3]),"perpetrators":["m\#(i % 3)"],"victims":["m\#(i % count)","m0"]}"#
+        }.joined(separator: ",")
+        let file = try #require(TestSupport.decode(TestSupport.caseJSON(#""incidents":[\#(incidents)]"#, members: "[\(members)]")))
+        guard case .object(let root) = CaseGraph().build(file), case .list(let people) = root.fields[2],
+              case .list(let list) = root.fields[4] else {
+            Issue.record("unexpected case graph")
+            return
+        }
+        #expect(list.count == 40)
+        func ids(_ v: Value) -> [String] {
+            guard case .list(let items) = v else { return ["not a list"] }
+            return items.map { item in
+                guard case .object(let o) = item, case .string(let id) = o.fields[0] else { return "not a member" }
+                #expect(people.contains { if case .object(let p) = $0 { return p === o } else { return false } })
+                return id
+            }
+        }
+        for (i, v) in list.enumerated() {
+            guard case .object(let inc) = v else {
+                Issue.record("incident \(i) is not a record")
+                continue
+            }
+            #expect(ids(inc.fields[2]) == ["m\(i % 3)"])
+            #expect(ids(inc.fields[3]) == ["m\(i % count)", "m0"])
+            #expect(ids(inc.fields[4]) == [])
+            let kinds: [Value] = i % 3 == 1 ? [.string("threat"), .string("stalking")] : [.string("physical")]
+            #expect(inc.fields[1] == .list(kinds))
+        }
+    }
 }
