@@ -53,6 +53,9 @@ struct FieldReadTests {
     struct Run: Equatable {
         var value: Value
         var reads: [String]
+        /// The values reported with slot reads, in order (a slot holding an object is reported
+        /// as that object, not a copy of another value).
+        var slotValues: [Value]
     }
 
     static func run(_ source: String, specialised: Bool, _ activation: Activation) throws -> Run {
@@ -62,7 +65,7 @@ struct FieldReadTests {
         let traced = program.evaluate(activation, observer: obs)
         let untraced = program.evaluate(activation)
         #expect(traced == untraced, "\(source): traced and untraced values differ")
-        return Run(value: traced, reads: obs.reads)
+        return Run(value: traced, reads: obs.reads, slotValues: obs.slotValues)
     }
 
     @Test(arguments: sources)
@@ -83,12 +86,23 @@ struct FieldReadTests {
         #expect(values.contains { $0.isError })
         let reads = try Self.run("ps.exists(x, x.age > 40)", specialised: true, Self.activations[0]).reads
         #expect(reads == ["slot 1", "/ann.1=40", "/bob.1=41"])
+        let slotValues = try Self.run("p.age", specialised: true, Self.activations[0]).slotValues
+        #expect(slotValues.count == 1)
+        if case .object(let o)? = slotValues.first, case .object(let ann) = Self.activations[0].slots[0] {
+            #expect(o === ann, "the slot's own object is reported")
+        } else {
+            Issue.record("p.age reports the object in slot 0")
+        }
     }
 }
 
 /// Records slot and field reads in one sequence, in the order they were reported.
 final class OrderedObserver: EvaluationObserver {
     var reads: [String] = []
+    var slotValues: [Value] = []
     func didRead(object: ObjectValue, field: Int, value: Value) { reads.append("\(object.path ?? "-").\(field)=\(value)") }
-    func didRead(slot: Int, value: Value) { reads.append("slot \(slot)") }
+    func didRead(slot: Int, value: Value) {
+        reads.append("slot \(slot)")
+        slotValues.append(value)
+    }
 }

@@ -78,13 +78,18 @@ final class SlotFieldNode: EvalNode, @unchecked Sendable {
         guard slot < f.slots.count else {
             return tagged(.error(CELError(code: "no_such_attribute", message: "no value for variable slot \(slot)", exprID: slotID)))
         }
-        f.observer?.didRead(slot: slot, value: f.slots[slot])
         guard let (r, object) = FieldNode.field(f.slots[slot], objectType, index) else {
+            f.observer?.didRead(slot: slot, value: f.slots[slot])
             return tagged(SelectNode.select(f.slots[slot], name, id: id, observer: f.observer))
         }
         if f.observer != nil {
-            // Unretained: the activation holds the object until the observer returns.
-            object._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index, value: r) }
+            // Unretained: the activation holds the object until the observer returns. The slot's
+            // value is reported as the object it holds, formed from the unretained reference
+            // (passing the slot itself copied it, a retain and release per read).
+            object._withUnsafeGuaranteedRef {
+                f.observer?.didRead(slot: slot, value: .object($0))
+                f.observer?.didRead(object: $0, field: index, value: r)
+            }
         }
         return r
     }
