@@ -1,18 +1,21 @@
 /// Field selection on a typed object by stored index (resolved by the checker).
 final class FieldNode: EvalNode, @unchecked Sendable {
     let operand: EvalNode
+    /// `operand`, called directly when it is a variable or field read.
+    let operandRead: Operand
     let index: Int
     let objectType: ObjectType
     let name: String
     init(id: Int, operand: EvalNode, index: Int, objectType: ObjectType, name: String) {
         self.operand = operand
+        self.operandRead = Operand(operand)
         self.index = index
         self.objectType = objectType
         self.name = name
         super.init(id: id)
     }
     override func eval(_ f: inout Frame) -> Value {
-        let v = operand.eval(&f)
+        let v = operandRead.eval(&f)
         if case .object(let o) = v, o.type === objectType {
             let r = o.fields[index]
             f.observer?.didRead(object: o, field: index, value: r)
@@ -45,7 +48,11 @@ final class LocalFieldNode: EvalNode, @unchecked Sendable {
         self.name = name
         super.init(id: id)
     }
-    override func eval(_ f: inout Frame) -> Value {
+    override func eval(_ f: inout Frame) -> Value { read(&f) }
+
+    /// The body of `eval`, for direct calls (``Operand``).
+    @inline(__always)
+    final func read(_ f: inout Frame) -> Value {
         guard let (r, object) = FieldNode.field(f.locals[local], objectType, index) else {
             return tagged(SelectNode.select(f.locals[local], name, id: id, observer: f.observer))
         }
@@ -74,7 +81,11 @@ final class SlotFieldNode: EvalNode, @unchecked Sendable {
         self.name = name
         super.init(id: id)
     }
-    override func eval(_ f: inout Frame) -> Value {
+    override func eval(_ f: inout Frame) -> Value { read(&f) }
+
+    /// The body of `eval`, for direct calls (``Operand``).
+    @inline(__always)
+    final func read(_ f: inout Frame) -> Value {
         guard slot < f.slots.count else {
             return tagged(.error(CELError(code: "no_such_attribute", message: "no value for variable slot \(slot)", exprID: slotID)))
         }

@@ -28,16 +28,21 @@ enum BinaryOperator: Sendable {
 final class BinaryOpNode: EvalNode, @unchecked Sendable {
     let lhs: EvalNode
     let rhs: EvalNode
+    /// `lhs` and `rhs`, called directly when they are variable or field reads.
+    let lhsRead: Operand
+    let rhsRead: Operand
     let op: BinaryOperator
     init(id: Int, op: BinaryOperator, lhs: EvalNode, rhs: EvalNode) {
         self.lhs = lhs
         self.rhs = rhs
+        self.lhsRead = Operand(lhs)
+        self.rhsRead = Operand(rhs)
         self.op = op
         super.init(id: id)
     }
     override func eval(_ f: inout Frame) -> Value {
-        let a = lhs.eval(&f)
-        let b = rhs.eval(&f)
+        let a = lhsRead.eval(&f)
+        let b = rhsRead.eval(&f)
         if a.isErrorOrUnknown || b.isErrorOrUnknown { return StandardLibrary.strictFailure(a, b) }
         return apply(op, a, b)
     }
@@ -69,6 +74,8 @@ final class BinaryOpNode: EvalNode, @unchecked Sendable {
 /// instead of being evaluated and copied per call. Same results as ``BinaryOpNode``.
 final class ConstOperandOpNode: EvalNode, @unchecked Sendable {
     let operand: EvalNode
+    /// `operand`, called directly when it is a variable or field read.
+    let operandRead: Operand
     let constant: Value
     /// True for `operand op constant`, false for `constant op operand`.
     let constantOnRight: Bool
@@ -78,6 +85,7 @@ final class ConstOperandOpNode: EvalNode, @unchecked Sendable {
 
     init(_ generic: BinaryOpNode, operand: EvalNode, constant: Value, constantOnRight: Bool) {
         self.operand = operand
+        self.operandRead = Operand(operand)
         self.constant = constant
         self.constantOnRight = constantOnRight
         self.op = generic.op
@@ -86,7 +94,7 @@ final class ConstOperandOpNode: EvalNode, @unchecked Sendable {
     }
 
     override func eval(_ f: inout Frame) -> Value {
-        let v = operand.eval(&f)
+        let v = operandRead.eval(&f)
         // A strict failure of two operands where the constant is neither error nor unknown.
         if v.isErrorOrUnknown { return v }
         return constantOnRight ? generic.apply(op, v, constant) : generic.apply(op, constant, v)
