@@ -15,6 +15,9 @@ final class FieldNode: EvalNode, @unchecked Sendable {
         super.init(id: id)
     }
     override func eval(_ f: inout Frame) -> Value {
+        // `x.a.b` on a variable: both objects read where they are held.
+        if case .localField(let inner) = operandRead, let r = inner.readField(&f, objectType, index) { return r }
+        if case .slotField(let inner) = operandRead, let r = inner.readField(&f, objectType, index) { return r }
         let v = operandRead.eval(&f)
         if case .object(let o) = v, o.type === objectType {
             let r = o.fields[index]
@@ -22,6 +25,34 @@ final class FieldNode: EvalNode, @unchecked Sendable {
             return r
         }
         return tagged(SelectNode.select(v, name, id: id, observer: f.observer))
+    }
+
+    /// `v`'s object, unretained, when `v` is an object of `type`.
+    @inline(__always)
+    static func object(_ v: Value, _ type: ObjectType) -> Unmanaged<ObjectValue>? {
+        guard case .object(let o) = v, o.type === type else { return nil }
+        return .passUnretained(o)
+    }
+
+    /// Field `field` of the object in field `index` of `root`, with both reads reported as the
+    /// select nodes report them (the middle object without a copy of its own); nil, before
+    /// anything is reported, when field `index` does not hold an object of `type`.
+    /// The caller's variable holds `root` for the whole call, and `root`'s immutable fields the
+    /// middle object.
+    @inline(__always)
+    static func fieldOfField(_ root: Unmanaged<ObjectValue>, _ index: Int, _ type: ObjectType, _ field: Int,
+                             _ f: inout Frame) -> Value? {
+        guard let middle = root._withUnsafeGuaranteedRef({ object($0.fields[index], type) }) else { return nil }
+        let r = middle._withUnsafeGuaranteedRef { $0.fields[field] }
+        if f.observer != nil {
+            root._withUnsafeGuaranteedRef { o in
+                middle._withUnsafeGuaranteedRef { m in
+                    f.observer?.didRead(object: o, field: index, value: .object(m))
+                    f.observer?.didRead(object: m, field: field, value: r)
+                }
+            }
+        }
+        return r
     }
 
     /// The field at `index` of `v` when `v` is an object of `type`, and the object unretained.
@@ -61,6 +92,15 @@ final class LocalFieldNode: EvalNode, @unchecked Sendable {
             object._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index, value: r) }
         }
         return r
+    }
+
+    /// `x.field.next` when `x` holds an object of the checked type whose field holds an object
+    /// of `type`: the same value and reads as ``FieldNode`` over this node, without copying the
+    /// middle object; nil, having reported nothing, otherwise.
+    @inline(__always)
+    final func readField(_ f: inout Frame, _ type: ObjectType, _ next: Int) -> Value? {
+        guard let root = FieldNode.object(f.locals[local], objectType) else { return nil }
+        return FieldNode.fieldOfField(root, index, type, next, &f)
     }
 }
 
@@ -103,6 +143,19 @@ final class SlotFieldNode: EvalNode, @unchecked Sendable {
             }
         }
         return r
+    }
+
+    /// `v.field.next` when `v` holds an object of the checked type whose field holds an object
+    /// of `type`: the same value and reads as ``FieldNode`` over this node, without copying the
+    /// middle object; nil, having reported nothing, otherwise.
+    @inline(__always)
+    final func readField(_ f: inout Frame, _ type: ObjectType, _ next: Int) -> Value? {
+        guard slot < f.slots.count, let root = FieldNode.object(f.slots[slot], objectType),
+              root._withUnsafeGuaranteedRef({ FieldNode.object($0.fields[index], type) }) != nil else { return nil }
+        if f.observer != nil {
+            root._withUnsafeGuaranteedRef { f.observer?.didRead(slot: slot, value: .object($0)) }
+        }
+        return FieldNode.fieldOfField(root, index, type, next, &f)
     }
 }
 
