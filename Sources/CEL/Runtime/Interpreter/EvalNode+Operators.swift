@@ -52,8 +52,12 @@ final class BinaryOpNode: EvalNode, @unchecked Sendable {
     @inline(__always)
     final func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
         switch op {
-        case .equals: return .bool(a.celEquals(b))
-        case .notEquals: return .bool(!a.celEquals(b))
+        case .equals:
+            if let same = BinaryOpNode.sameKindEquality(a, b) { return .bool(same) }
+            return .bool(a.celEquals(b))
+        case .notEquals:
+            if let same = BinaryOpNode.sameKindEquality(a, b) { return .bool(!same) }
+            return .bool(!a.celEquals(b))
         case .less:
             if let c = BinaryOpNode.sameKindOrder(a, b) { return .bool(c < 0) }
             return tagged(StandardLibrary.less(a, b))
@@ -74,6 +78,16 @@ final class BinaryOpNode: EvalNode, @unchecked Sendable {
         case .inContainer: return tagged(StandardLibrary.inContainer(a, b))
         case .index: return tagged(StandardLibrary.index(a, b))
         }
+    }
+
+    /// Equality of two strings, two ints or two bools (the equalities rules test most: codes,
+    /// identifiers, flags), as ``Value/celEquals(_:)`` gives it; nil for any other operands.
+    @inline(__always)
+    static func sameKindEquality(_ a: Value, _ b: Value) -> Bool? {
+        if case .string(let x) = a, case .string(let y) = b { return Value.sameScalars(x, y) }
+        if case .int(let x) = a, case .int(let y) = b { return x == y }
+        if case .bool(let x) = a, case .bool(let y) = b { return x == y }
+        return nil
     }
 
     /// -1, 0 or 1 for two ints or two timestamps (the orderings rules compare most: ages and
