@@ -75,7 +75,15 @@ final class BinaryOpNode: EvalNode, @unchecked Sendable {
         case .multiply: return tagged(StandardLibrary.multiply(a, b))
         case .divide: return tagged(StandardLibrary.divide(a, b))
         case .modulo: return tagged(StandardLibrary.modulo(a, b))
-        case .inContainer: return tagged(StandardLibrary.inContainer(a, b))
+        case .inContainer:
+            // A string in a list (codes against a list of codes), as `inContainer` decides it.
+            if case .string(let s) = a, case .list(let items) = b {
+                return .bool(items.contains {
+                    if case .string(let t) = $0 { return Value.sameScalars(t, s) }
+                    return false
+                })
+            }
+            return tagged(StandardLibrary.inContainer(a, b))
         case .index: return tagged(StandardLibrary.index(a, b))
         }
     }

@@ -1,11 +1,12 @@
 import Testing
 @testable import CEL
 
-/// The inline ordering of two ints or two timestamps (`BinaryOpNode.sameKindOrder`) and equality
-/// of two strings, ints or bools (`sameKindEquality`) agree with the general ones, decline every
-/// other pair, and the operators give the same results through them as the library functions.
-@Suite("Same-kind ordering matches the general ordering")
-struct SameKindOrderTests {
+/// The operators' inline paths (`BinaryOpNode.apply`): ordering of two ints or two timestamps
+/// (`sameKindOrder`) and equality of two strings, ints or bools (`sameKindEquality`) agree with
+/// the general ones and decline every other pair; every operator, with a string in a list among
+/// the operands, gives the same results as the library function.
+@Suite("Operator fast paths match the library")
+struct OperatorFastPathTests {
     static let values: [Value] = [
         .int(-3), .int(0), .int(0), .int(7), .int(.max), .int(.min),
         .timestamp(Timestamp(seconds: 10, nanos: 5)), .timestamp(Timestamp(seconds: 10, nanos: 6)),
@@ -55,10 +56,17 @@ struct SameKindOrderTests {
             (.less, StandardLibrary.less), (.lessEquals, StandardLibrary.lessEquals),
             (.greater, StandardLibrary.greater), (.greaterEquals, StandardLibrary.greaterEquals),
             (.equals, StandardLibrary.equals), (.notEquals, StandardLibrary.notEquals),
+            (.inContainer, StandardLibrary.inContainer),
         ]
+        let lists: [Value] = [.list([]), .list([.string("a"), .string("b")]), .list([.int(7), .string("é")]),
+                              .list([.string("e\u{301}")]), MapValue.make([(key: .string("a"), value: .int(1))])]
+        let strings: [Value] = [.string("a"), .string("é"), .string("e\u{301}"), .string("c")]
+        #expect(node.apply(.inContainer, .string("a"), lists[1]) == .bool(true))
+        #expect(node.apply(.inContainer, .string("é"), lists[2]) == .bool(true))
+        #expect(node.apply(.inContainer, .string("é"), lists[3]) == .bool(false), "code points, not canonical equivalence")
         for (op, library) in ops {
-            for a in Self.values {
-                for b in Self.values {
+            for a in Self.values + strings {
+                for b in Self.values + lists {
                     #expect(node.apply(op, a, b) == node.tagged(library(a, b)), "\(op) \(a) \(b)")
                 }
             }
