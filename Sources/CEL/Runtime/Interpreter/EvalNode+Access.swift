@@ -1,24 +1,58 @@
 /// Field selection on a typed object by stored index (resolved by the checker).
 final class FieldNode: EvalNode, @unchecked Sendable {
     let operand: EvalNode
+    /// `operand`, called directly when it is a variable or field read.
+    let operandRead: Operand
     let index: Int
     let objectType: ObjectType
     let name: String
     init(id: Int, operand: EvalNode, index: Int, objectType: ObjectType, name: String) {
         self.operand = operand
+        self.operandRead = Operand(operand)
         self.index = index
         self.objectType = objectType
         self.name = name
         super.init(id: id)
     }
     override func eval(_ f: inout Frame) -> Value {
-        let v = operand.eval(&f)
+        // `x.a.b` on a variable: both objects read where they are held.
+        if case .localField(let inner) = operandRead, let r = inner.readField(&f, objectType, index) { return r }
+        if case .slotField(let inner) = operandRead, let r = inner.readField(&f, objectType, index) { return r }
+        let v = operandRead.eval(&f)
         if case .object(let o) = v, o.type === objectType {
             let r = o.fields[index]
             f.observer?.didRead(object: o, field: index, value: r)
             return r
         }
         return tagged(SelectNode.select(v, name, id: id, observer: f.observer))
+    }
+
+    /// `v`'s object, unretained, when `v` is an object of `type`.
+    @inline(__always)
+    static func object(_ v: Value, _ type: ObjectType) -> Unmanaged<ObjectValue>? {
+        guard case .object(let o) = v, o.type === type else { return nil }
+        return .passUnretained(o)
+    }
+
+    /// Field `field` of the object in field `index` of `root`, with both reads reported as the
+    /// select nodes report them (the middle object without a copy of its own); nil, before
+    /// anything is reported, when field `index` does not hold an object of `type`.
+    /// The caller's variable holds `root` for the whole call, and `root`'s immutable fields the
+    /// middle object.
+    @inline(__always)
+    static func fieldOfField(_ root: Unmanaged<ObjectValue>, _ index: Int, _ type: ObjectType, _ field: Int,
+                             _ f: inout Frame) -> Value? {
+        guard let middle = root._withUnsafeGuaranteedRef({ object($0.fields[index], type) }) else { return nil }
+        let r = middle._withUnsafeGuaranteedRef { $0.fields[field] }
+        if f.observer != nil {
+            root._withUnsafeGuaranteedRef { o in
+                middle._withUnsafeGuaranteedRef { m in
+                    f.observer?.didRead(object: o, field: index, value: .object(m))
+                    f.observer?.didRead(object: m, field: field, value: r)
+                }
+            }
+        }
+        return r
     }
 
     /// The field at `index` of `v` when `v` is an object of `type`, and the object unretained.
@@ -45,7 +79,11 @@ final class LocalFieldNode: EvalNode, @unchecked Sendable {
         self.name = name
         super.init(id: id)
     }
-    override func eval(_ f: inout Frame) -> Value {
+    override func eval(_ f: inout Frame) -> Value { read(&f) }
+
+    /// The body of `eval`, for direct calls (``Operand``).
+    @inline(__always)
+    final func read(_ f: inout Frame) -> Value {
         guard let (r, object) = FieldNode.field(f.locals[local], objectType, index) else {
             return tagged(SelectNode.select(f.locals[local], name, id: id, observer: f.observer))
         }
@@ -54,6 +92,15 @@ final class LocalFieldNode: EvalNode, @unchecked Sendable {
             object._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index, value: r) }
         }
         return r
+    }
+
+    /// `x.field.next` when `x` holds an object of the checked type whose field holds an object
+    /// of `type`: the same value and reads as ``FieldNode`` over this node, without copying the
+    /// middle object; nil, having reported nothing, otherwise.
+    @inline(__always)
+    final func readField(_ f: inout Frame, _ type: ObjectType, _ next: Int) -> Value? {
+        guard let root = FieldNode.object(f.locals[local], objectType) else { return nil }
+        return FieldNode.fieldOfField(root, index, type, next, &f)
     }
 }
 
@@ -74,19 +121,41 @@ final class SlotFieldNode: EvalNode, @unchecked Sendable {
         self.name = name
         super.init(id: id)
     }
-    override func eval(_ f: inout Frame) -> Value {
+    override func eval(_ f: inout Frame) -> Value { read(&f) }
+
+    /// The body of `eval`, for direct calls (``Operand``).
+    @inline(__always)
+    final func read(_ f: inout Frame) -> Value {
         guard slot < f.slots.count else {
             return tagged(.error(CELError(code: "no_such_attribute", message: "no value for variable slot \(slot)", exprID: slotID)))
         }
-        f.observer?.didRead(slot: slot, value: f.slots[slot])
         guard let (r, object) = FieldNode.field(f.slots[slot], objectType, index) else {
+            f.observer?.didRead(slot: slot, value: f.slots[slot])
             return tagged(SelectNode.select(f.slots[slot], name, id: id, observer: f.observer))
         }
         if f.observer != nil {
-            // Unretained: the activation holds the object until the observer returns.
-            object._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index, value: r) }
+            // Unretained: the activation holds the object until the observer returns. The slot's
+            // value is reported as the object it holds, formed from the unretained reference
+            // (passing the slot itself copied it, a retain and release per read).
+            object._withUnsafeGuaranteedRef {
+                f.observer?.didRead(slot: slot, value: .object($0))
+                f.observer?.didRead(object: $0, field: index, value: r)
+            }
         }
         return r
+    }
+
+    /// `v.field.next` when `v` holds an object of the checked type whose field holds an object
+    /// of `type`: the same value and reads as ``FieldNode`` over this node, without copying the
+    /// middle object; nil, having reported nothing, otherwise.
+    @inline(__always)
+    final func readField(_ f: inout Frame, _ type: ObjectType, _ next: Int) -> Value? {
+        guard slot < f.slots.count, let root = FieldNode.object(f.slots[slot], objectType),
+              root._withUnsafeGuaranteedRef({ FieldNode.object($0.fields[index], type) }) != nil else { return nil }
+        if f.observer != nil {
+            root._withUnsafeGuaranteedRef { f.observer?.didRead(slot: slot, value: .object($0)) }
+        }
+        return FieldNode.fieldOfField(root, index, type, next, &f)
     }
 }
 

@@ -28,16 +28,21 @@ enum BinaryOperator: Sendable {
 final class BinaryOpNode: EvalNode, @unchecked Sendable {
     let lhs: EvalNode
     let rhs: EvalNode
+    /// `lhs` and `rhs`, called directly when they are variable or field reads.
+    let lhsRead: Operand
+    let rhsRead: Operand
     let op: BinaryOperator
     init(id: Int, op: BinaryOperator, lhs: EvalNode, rhs: EvalNode) {
         self.lhs = lhs
         self.rhs = rhs
+        self.lhsRead = Operand(lhs)
+        self.rhsRead = Operand(rhs)
         self.op = op
         super.init(id: id)
     }
     override func eval(_ f: inout Frame) -> Value {
-        let a = lhs.eval(&f)
-        let b = rhs.eval(&f)
+        let a = lhsRead.eval(&f)
+        let b = rhsRead.eval(&f)
         if a.isErrorOrUnknown || b.isErrorOrUnknown { return StandardLibrary.strictFailure(a, b) }
         return apply(op, a, b)
     }
@@ -47,20 +52,60 @@ final class BinaryOpNode: EvalNode, @unchecked Sendable {
     @inline(__always)
     final func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
         switch op {
-        case .equals: return .bool(a.celEquals(b))
-        case .notEquals: return .bool(!a.celEquals(b))
-        case .less: return tagged(StandardLibrary.less(a, b))
-        case .lessEquals: return tagged(StandardLibrary.lessEquals(a, b))
-        case .greater: return tagged(StandardLibrary.greater(a, b))
-        case .greaterEquals: return tagged(StandardLibrary.greaterEquals(a, b))
+        case .equals:
+            if let same = BinaryOpNode.sameKindEquality(a, b) { return .bool(same) }
+            return .bool(a.celEquals(b))
+        case .notEquals:
+            if let same = BinaryOpNode.sameKindEquality(a, b) { return .bool(!same) }
+            return .bool(!a.celEquals(b))
+        case .less:
+            if let c = BinaryOpNode.sameKindOrder(a, b) { return .bool(c < 0) }
+            return tagged(StandardLibrary.less(a, b))
+        case .lessEquals:
+            if let c = BinaryOpNode.sameKindOrder(a, b) { return .bool(c <= 0) }
+            return tagged(StandardLibrary.lessEquals(a, b))
+        case .greater:
+            if let c = BinaryOpNode.sameKindOrder(a, b) { return .bool(c > 0) }
+            return tagged(StandardLibrary.greater(a, b))
+        case .greaterEquals:
+            if let c = BinaryOpNode.sameKindOrder(a, b) { return .bool(c >= 0) }
+            return tagged(StandardLibrary.greaterEquals(a, b))
         case .add: return tagged(StandardLibrary.add(a, b))
         case .subtract: return tagged(StandardLibrary.subtract(a, b))
         case .multiply: return tagged(StandardLibrary.multiply(a, b))
         case .divide: return tagged(StandardLibrary.divide(a, b))
         case .modulo: return tagged(StandardLibrary.modulo(a, b))
-        case .inContainer: return tagged(StandardLibrary.inContainer(a, b))
+        case .inContainer:
+            // A string in a list (codes against a list of codes), as `inContainer` decides it.
+            if case .string(let s) = a, case .list(let items) = b {
+                return .bool(items.contains {
+                    if case .string(let t) = $0 { return Value.sameScalars(t, s) }
+                    return false
+                })
+            }
+            return tagged(StandardLibrary.inContainer(a, b))
         case .index: return tagged(StandardLibrary.index(a, b))
         }
+    }
+
+    /// Equality of two strings, two ints or two bools (the equalities rules test most: codes,
+    /// identifiers, flags), as ``Value/celEquals(_:)`` gives it; nil for any other operands.
+    @inline(__always)
+    static func sameKindEquality(_ a: Value, _ b: Value) -> Bool? {
+        if case .string(let x) = a, case .string(let y) = b { return Value.sameScalars(x, y) }
+        if case .int(let x) = a, case .int(let y) = b { return x == y }
+        if case .bool(let x) = a, case .bool(let y) = b { return x == y }
+        return nil
+    }
+
+    /// -1, 0 or 1 for two ints or two timestamps (the orderings rules compare most: ages and
+    /// dates), as ``Value/order(_:_:)`` gives them; nil for any other operands. Inline: the
+    /// general path went through four calls and a switch over a copied pair of values.
+    @inline(__always)
+    static func sameKindOrder(_ a: Value, _ b: Value) -> Int? {
+        if case .int(let x) = a, case .int(let y) = b { return x < y ? -1 : (x == y ? 0 : 1) }
+        if case .timestamp(let x) = a, case .timestamp(let y) = b { return x < y ? -1 : (x == y ? 0 : 1) }
+        return nil
     }
 }
 
@@ -69,6 +114,8 @@ final class BinaryOpNode: EvalNode, @unchecked Sendable {
 /// instead of being evaluated and copied per call. Same results as ``BinaryOpNode``.
 final class ConstOperandOpNode: EvalNode, @unchecked Sendable {
     let operand: EvalNode
+    /// `operand`, called directly when it is a variable or field read.
+    let operandRead: Operand
     let constant: Value
     /// True for `operand op constant`, false for `constant op operand`.
     let constantOnRight: Bool
@@ -78,6 +125,7 @@ final class ConstOperandOpNode: EvalNode, @unchecked Sendable {
 
     init(_ generic: BinaryOpNode, operand: EvalNode, constant: Value, constantOnRight: Bool) {
         self.operand = operand
+        self.operandRead = Operand(operand)
         self.constant = constant
         self.constantOnRight = constantOnRight
         self.op = generic.op
@@ -86,7 +134,7 @@ final class ConstOperandOpNode: EvalNode, @unchecked Sendable {
     }
 
     override func eval(_ f: inout Frame) -> Value {
-        let v = operand.eval(&f)
+        let v = operandRead.eval(&f)
         // A strict failure of two operands where the constant is neither error nor unknown.
         if v.isErrorOrUnknown { return v }
         return constantOnRight ? generic.apply(op, v, constant) : generic.apply(op, constant, v)

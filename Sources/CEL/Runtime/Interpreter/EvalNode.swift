@@ -46,7 +46,11 @@ final class SlotNode: EvalNode, @unchecked Sendable {
         self.slot = slot
         super.init(id: id)
     }
-    override func eval(_ f: inout Frame) -> Value {
+    override func eval(_ f: inout Frame) -> Value { read(&f) }
+
+    /// The body of `eval`, for direct calls (``Operand``).
+    @inline(__always)
+    final func read(_ f: inout Frame) -> Value {
         guard slot < f.slots.count else {
             return .error(CELError(code: "no_such_attribute", message: "no value for variable slot \(slot)", exprID: id))
         }
@@ -63,7 +67,11 @@ final class LocalNode: EvalNode, @unchecked Sendable {
         self.index = index
         super.init(id: id)
     }
-    override func eval(_ f: inout Frame) -> Value { f.locals[index] }
+    override func eval(_ f: inout Frame) -> Value { read(&f) }
+
+    /// The body of `eval`, for direct calls (``Operand``).
+    @inline(__always)
+    final func read(_ f: inout Frame) -> Value { f.locals[index] }
 }
 
 /// Reads a variable by name from the activation's bindings (unchecked mode), trying each

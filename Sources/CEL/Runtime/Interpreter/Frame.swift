@@ -12,10 +12,10 @@ struct Frame {
     /// Values of declared variables, by slot.
     let slots: UnsafeBufferPointer<Value>
     /// Comprehension variables and accumulators, by local index assigned at plan time.
-    let locals: UnsafeMutableBufferPointer<Value>
+    private(set) var locals: UnsafeMutableBufferPointer<Value>
     /// Loop-invariant subexpressions of comprehension bodies, computed on first use in each
     /// evaluation of their comprehension (nil = not yet computed).
-    let hoisted: UnsafeMutableBufferPointer<Value?>
+    private(set) var hoisted: UnsafeMutableBufferPointer<Value?>
     /// The activation, when it has bindings or unknown patterns (nil: it has neither).
     let activation: UnsafePointer<Activation>?
     /// The observer of reads, or nil. Strong, unlike the rest: one retain per evaluation, while
@@ -34,11 +34,38 @@ struct Frame {
     @inline(__always)
     static func evaluate(_ node: EvalNode, slots: UnsafeBufferPointer<Value>, activation: UnsafePointer<Activation>?,
                          localCount: Int, hoistCount: Int, observer: EvaluationObserver?) -> Value {
-        withBuffer(of: Value.self, count: localCount, initializedTo: .null) { locals in
-            withBuffer(of: Value?.self, count: hoistCount, initializedTo: nil) { hoisted in
-                var frame = Frame(slots: slots, locals: locals, hoisted: hoisted, activation: activation, observer: observer)
-                return node.eval(&frame)
-            }
+        var frame = Frame(slots: slots, locals: UnsafeMutableBufferPointer(start: nil, count: 0),
+                          hoisted: UnsafeMutableBufferPointer(start: nil, count: 0), activation: activation, observer: observer)
+        if localCount == 0 && hoistCount == 0 { return node.eval(&frame) }
+        return evaluateWithBuffers(node, &frame, localCount: localCount, hoistCount: hoistCount)
+    }
+
+    /// Evaluates `node` with `frame`'s locals and hoisted values in one temporary buffer (on the
+    /// stack when small). Out of line, and with the frame and an unretained node as the only
+    /// things the buffer's closure reaches: closures that captured the node and the observer
+    /// retained and released both, several times per evaluation.
+    @inline(never)
+    private static func evaluateWithBuffers(_ node: EvalNode, _ frame: inout Frame, localCount: Int, hoistCount: Int) -> Value {
+        let localBytes = localCount * MemoryLayout<Value>.stride
+        let bytes = localBytes + hoistCount * MemoryLayout<Value?>.stride
+        let unretained = Unmanaged.passUnretained(node)
+        return withUnsafeTemporaryAllocation(byteCount: bytes, alignment: max(MemoryLayout<Value>.alignment,
+                                                                              MemoryLayout<Value?>.alignment)) { raw in
+            // Both regions are bound to their types for the call only; `Value?` is as aligned as
+            // `Value`, and `localBytes` is a multiple of the stride.
+            let locals = raw.baseAddress!.bindMemory(to: Value.self, capacity: localCount)
+            locals.initialize(repeating: .null, count: localCount)
+            let hoisted = (raw.baseAddress! + localBytes).bindMemory(to: Value?.self, capacity: hoistCount)
+            hoisted.initialize(repeating: nil, count: hoistCount)
+            frame.locals = UnsafeMutableBufferPointer(start: locals, count: localCount)
+            frame.hoisted = UnsafeMutableBufferPointer(start: hoisted, count: hoistCount)
+            // The node is owned by the caller's program for the whole call.
+            let result = unretained._withUnsafeGuaranteedRef { $0.eval(&frame) }
+            // Element by element: `deinitialize(count:)` of a buffer went through the runtime's
+            // generic array destroy.
+            for i in 0..<localCount { (locals + i).deinitialize(count: 1) }
+            for i in 0..<hoistCount { (hoisted + i).deinitialize(count: 1) }
+            return result
         }
     }
 
@@ -52,19 +79,6 @@ struct Frame {
                 evaluate(node, slots: slots, activation: plain ? nil : a, localCount: localCount, hoistCount: hoistCount,
                          observer: observer)
             }
-        }
-    }
-
-    /// Calls `body` with a temporary buffer of `count` copies of `value` (on the stack when
-    /// small; no allocation when `count` is 0), deinitialized afterwards.
-    @inline(__always)
-    private static func withBuffer<T>(of: T.Type, count: Int, initializedTo value: T,
-                                      _ body: (UnsafeMutableBufferPointer<T>) -> Value) -> Value {
-        guard count > 0 else { return body(UnsafeMutableBufferPointer(start: nil, count: 0)) }
-        return withUnsafeTemporaryAllocation(of: T.self, capacity: count) { b in
-            b.initialize(repeating: value)
-            defer { b.deinitialize() }
-            return body(b)
         }
     }
 }
