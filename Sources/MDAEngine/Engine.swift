@@ -77,18 +77,23 @@ public final class Engine: Sendable {
             guard Kleene.bool(run.values[i]) == true else { break }
             category = rules[i].level
         }
-        let riskFactors: [Decision.RiskFactorResult] = rs.riskFactors.compactMap { i in
+        var riskFactors: [Decision.RiskFactorResult] = []
+        riskFactors.reserveCapacity(rs.riskFactors.count)
+        for i in rs.riskFactors {
             let present: Bool
             switch run.values[i] {
             case .bool(true): present = true
-            case .bool(false): return nil
+            case .bool(false): continue
             default: present = false
             }
-            return Decision.RiskFactorResult(id: rules[i].id, domain: rules[i].group ?? "", present: present,
-                                             members: run.members[i], source: rules[i].source)
+            let rule = rules[i]
+            riskFactors.append(Decision.RiskFactorResult(id: rule.id, domain: rule.group ?? "", present: present,
+                                                         members: run.members[i], source: rule.source))
         }
-        let actions: [Decision.ActionResult] = rs.actions.compactMap { i in
-            guard Kleene.bool(run.values[i]) == true else { return nil }
+        var actions: [Decision.ActionResult] = []
+        actions.reserveCapacity(rs.actions.count)
+        for i in rs.actions {
+            guard Kleene.bool(run.values[i]) == true else { continue }
             var because: [String] = []
             for read in ruleReads[spans[i].slots] {
                 let name = read.rule
@@ -101,16 +106,17 @@ public final class Engine: Sendable {
                 }
                 if counts && !because.contains(name) { because.append(name) }
             }
-            return Decision.ActionResult(id: rules[i].id, because: because, source: rules[i].source)
+            actions.append(Decision.ActionResult(id: rules[i].id, because: because, source: rules[i].source))
         }
 
         var trace: [TraceEntry] = []
         trace.reserveCapacity(rules.count + 1)
-        for (k, rule) in rules.enumerated() {
+        let ids = rs.ruleIDs
+        for k in 0..<ids.count {
             let span = spans[k]
-            trace.append(TraceEntry(rule: rule.id, result: run.values[k], fieldReads: fieldReads[span.fields],
+            trace.append(TraceEntry(rule: ids[k], result: run.values[k], fieldReads: fieldReads[span.fields],
                                     ruleReads: ruleReads[span.slots], reasonLength: nil))
-            if rule.kind == .decision {
+            if k == rs.decisionIndex {
                 let j = file.professionalJudgement
                 let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
                 trace.append(TraceEntry(rule: "professional_judgement", result: target, fieldReads: [],
@@ -129,7 +135,7 @@ public final class Engine: Sendable {
         return Decision(
             caseId: file.caseId, route: outcome.final, acute: acute, provisional: outcome.provisional,
             raisedByJudgement: outcome.raised, phase: phase, problemCategory: category,
-            profiles: rs.profiles.compactMap { run.profiles[$0] }, riskFactors: riskFactors,
+            profiles: run.profileResults.compactMap { $0 }, riskFactors: riskFactors,
             criteria: rs.criteria.map { (rules[$0].id, Kleene.bool(run.values[$0])) }, actions: actions,
             missing: missingFacts ? missing(run, file: file) : [], trace: trace,
             ruleset: (rs.name, rs.version, rs.sha256), engine: Engine.version, warnings: warnings)

@@ -10,10 +10,10 @@ struct Evaluation {
     var values: [Value]
     /// Members of each risk factor and domain, by rule index.
     var members: [[String]]
-    /// Profile results, by rule index.
-    var profiles: [Int: Decision.ProfileResult] = [:]
+    /// Profile results, by position in the ruleset's `profiles` (see ``profile(at:)``).
+    var profileResults: [Decision.ProfileResult?]
     var recorder: TraceRecorder?
-    /// Per rule index: where its reads start and end in the recorder.
+    /// Per rule index: where its reads start and end in the recorder (filled as rules run).
     var spans: [(fields: Range<Int>, slots: Range<Int>)]
     var routeOutcome = RouteOutcome()
     /// Warnings in rule order, each with the index of the rule that raised it.
@@ -39,9 +39,17 @@ struct Evaluation {
         self.activation = Activation(slots: Array(repeating: .null, count: ruleset.slotCount))
         self.values = Array(repeating: .null, count: ruleset.rules.count)
         self.members = Array(repeating: [], count: ruleset.rules.count)
+        self.profileResults = Array(repeating: nil, count: ruleset.profiles.count)
         self.recorder = tracing ? TraceRecorder(slotNames: ruleset.slotNames) : nil
         self.details = tracing
-        self.spans = tracing ? Array(repeating: (0..<0, 0..<0), count: ruleset.rules.count) : []
+        self.spans = []
+        if tracing { spans.reserveCapacity(ruleset.rules.count) }
+    }
+
+    /// The result of the profile with rule index `k` (nil for another rule, or when not kept).
+    func profile(at k: Int) -> Decision.ProfileResult? {
+        let position = ruleset.profilePositions[k]
+        return position < 0 ? nil : profileResults[position]
     }
 
     /// A finished evaluation of every rule for a decision (profiles list their indicators in
@@ -57,15 +65,16 @@ struct Evaluation {
     /// Evaluates every rule (or, with `coneOnly`, only those the route and acute flag need).
     mutating func run(case value: Value, judgement: CaseFile.ProfessionalJudgement, coneOnly: Bool = false) {
         activation.slots[0] = value
-        let rules = ruleset.rules
-        for k in rules.indices {
-            if coneOnly && !ruleset.routeCone[k] { continue }
-            let fieldStart = recorder?.startRule() ?? 0
-            let slotStart = recorder?.slots.count ?? 0
-            evaluateRule(k, judgement: judgement)
-            if let recorder {
-                spans[k] = (fieldStart..<recorder.fields.count, slotStart..<recorder.slots.count)
-            }
+        let count = ruleset.rules.count
+        guard let recorder else {
+            for k in 0..<count where !coneOnly || ruleset.routeCone[k] { evaluateRule(k, judgement: judgement) }
+            return
+        }
+        spans.removeAll(keepingCapacity: true)
+        for k in 0..<count {
+            let fieldStart = recorder.startRule(), slotStart = recorder.slotCount
+            if !coneOnly || ruleset.routeCone[k] { evaluateRule(k, judgement: judgement) }
+            spans.append((fieldStart..<recorder.fieldCount, slotStart..<recorder.slotCount))
         }
     }
 
@@ -204,15 +213,15 @@ struct Evaluation {
     mutating func domain(_ k: Int) -> Value {
         let rule = ruleset.rules[k]
         var ids: [String] = []
-        var inputs: [Value] = []
+        var any = Kleene.Fold(deciding: true)   // Kleene OR over the inputs
         for i in rule.inputs {
             let v = read(i)
-            inputs.append(v)
+            any.add(v)
             if case .bool(true) = v { for m in members[i] where !ids.contains(m) { ids.append(m) } }
         }
         members[k] = ids
         activation.slots[rule.secondarySlot!] = .list(ids.map { .string($0) })
-        return Kleene.or(inputs)
+        return any.value
     }
 
     // MARK: Profiles (domain.md "Family profiles"; reading 17)
@@ -233,9 +242,19 @@ struct Evaluation {
             let v = read(i)
             allTotal += ind.weight
             switch v {
-            case .bool(true): trueTotal += ind.weight; if tracing { heldIDs.append(ruleset.indicatorNames[i]) }
+            // Reserved at the first id: at most one per indicator, and most lists stay empty.
+            case .bool(true):
+                trueTotal += ind.weight
+                if tracing {
+                    if heldIDs.isEmpty { heldIDs.reserveCapacity(indicators.count) }
+                    heldIDs.append(ruleset.indicatorNames[i])
+                }
             case .bool(false): break
-            default: if tracing { unknownIDs.append(ruleset.indicatorNames[i]) }
+            default:
+                if tracing {
+                    if unknownIDs.isEmpty { unknownIDs.reserveCapacity(indicators.count) }
+                    unknownIDs.append(ruleset.indicatorNames[i])
+                }
             }
             if ind.isCore {
                 core.add(v)
@@ -261,7 +280,7 @@ struct Evaluation {
             if held >= threshold { support = .bool(true) }
             else if held + unknownWeight < threshold { support = .bool(false) }
             else { support = .unknown(Kleene.union(supportUnknowns)) }
-            match = Kleene.and([coreValue, support])
+            match = Kleene.and(coreValue, support)
         }
         let status: ProfileStatus
         if case .bool(true) = match { status = .match }
@@ -270,7 +289,7 @@ struct Evaluation {
         else { status = .noMatch }
         if keepsProfiles {
             let score = allTotal > 0 ? (trueTotal / allTotal * 10_000).rounded() / 10_000 : 0
-            profiles[k] = Decision.ProfileResult(id: rule.id, status: status, score: score, held: heldIDs, unknown: unknownIDs)
+            profileResults[ruleset.profilePositions[k]] = Decision.ProfileResult(id: rule.id, status: status, score: score, held: heldIDs, unknown: unknownIDs)
         }
         activation.slots[rule.secondarySlot!] = .string(status.rawValue)
         return match

@@ -20,6 +20,14 @@ enum Kleene {
     /// AND over values: false if any is false; else unknown (merged) if any is unknown; else true.
     static func and(_ values: [Value]) -> Value { fold(values, deciding: false) }
 
+    /// AND of two values, as ``and(_:)`` over both (without building an array).
+    static func and(_ a: Value, _ b: Value) -> Value {
+        var fold = Fold(deciding: false)
+        fold.add(a)
+        fold.add(b)
+        return fold.value
+    }
+
     /// Kleene OR (`deciding` true) or AND (`deciding` false): the deciding value wins; otherwise
     /// unknown with every unknown's facts merged; otherwise the other boolean.
     private static func fold(_ values: [Value], deciding: Bool) -> Value {

@@ -34,6 +34,14 @@ struct KleeneTests {
         #expect(Self.paths(Kleene.and([.bool(true), .null])) == [])
     }
 
+    @Test("AND of two values equals AND over the array of both")
+    func pairs() {
+        let values: [Value] = [.bool(true), .bool(false), .null, Self.unknown("/b"), Self.unknown("/a", "/c")]
+        for a in values {
+            for b in values { #expect(Kleene.and(a, b) == Kleene.and([a, b])) }
+        }
+    }
+
     @Test("union equals one set of all the paths", arguments: [0, 1, 2, 5])
     func union(count: Int) {
         let sets = (0..<count).map { i in UnknownSet(["/p/\(count - i)", "/q", "/p/\(i * 3)"]) }

@@ -24,6 +24,7 @@ struct TraceRecorderTests {
         #expect(recorder.startRule() == 4)
         recorder.didRead(object: b, field: 1, value: b.fields[1])
         #expect(recorder.fields.count == 5)
+        #expect(recorder.fieldCount == 5)
     }
 
     @Test("reads of records are not recorded and do not break a repeat")
@@ -46,5 +47,6 @@ struct TraceRecorderTests {
         #expect(recorder.slots.map(\.rule) == ["incidents12", "weapon"])
         #expect(recorder.slots.map(\.slot) == [2, 1])
         #expect(recorder.slots.map(\.value) == [.int(3), .bool(true)])
+        #expect(recorder.slotCount == 2)
     }
 }
