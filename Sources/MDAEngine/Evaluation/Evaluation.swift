@@ -24,6 +24,11 @@ struct Evaluation {
     /// Whether profiles store their results in `profiles`: a counterfactual reads only the
     /// route and the acute flag, so its copies skip them (and keep the run's, never read).
     var keepsProfiles = true
+    /// Whether unknown values the engine combines (risk factors, domains, profiles) carry the
+    /// facts they hang on. A counterfactual reads only whether its route and acute flag are
+    /// known and what they are, never which facts an unknown names (CEL's own operators and the
+    /// rule functions decide on known-ness alone too), so its copies leave the facts out.
+    var tracksUnknowns = true
 
     /// The route before and after professional judgement.
     struct RouteOutcome {
@@ -88,6 +93,7 @@ struct Evaluation {
         alt.spans = []
         alt.warnings = []
         alt.keepsProfiles = false
+        alt.tracksUnknowns = false
         return alt
     }
 
@@ -185,7 +191,7 @@ struct Evaluation {
             warnings.append((k, "rule \(rule.id): its `for` list could not be evaluated"))
             return .unknown(UnknownSet([]))
         }
-        var any = Kleene.Fold(deciding: true)   // Kleene OR over the elements' values
+        var any = Kleene.Fold(deciding: true, merging: tracksUnknowns)   // Kleene OR over the elements' values
         var trueMembers: [String] = []
         var unknownMembers: [String] = []
         for element in elements {
@@ -213,7 +219,7 @@ struct Evaluation {
     mutating func domain(_ k: Int) -> Value {
         let rule = ruleset.rules[k]
         var ids: [String] = []
-        var any = Kleene.Fold(deciding: true)   // Kleene OR over the inputs
+        var any = Kleene.Fold(deciding: true, merging: tracksUnknowns)   // Kleene OR over the inputs
         for i in rule.inputs {
             let v = read(i)
             any.add(v)
@@ -232,7 +238,7 @@ struct Evaluation {
         // unknown id lists are never read: the match value and status do not depend on order.
         let indicators = details ? ruleset.indicatorsInFileOrder[k] : rule.inputs
         let tracing = details && keepsProfiles
-        var core = Kleene.Fold(deciding: false)   // Kleene AND over the core indicators
+        var core = Kleene.Fold(deciding: false, merging: tracksUnknowns)   // Kleene AND over the core indicators
         var held = 0.0, unknownWeight = 0.0, supportTotal = 0.0, allTotal = 0.0, trueTotal = 0.0
         var supportUnknowns: [UnknownSet] = []
         var anyCoreTrue = false, anySupportTrue = false
@@ -266,7 +272,7 @@ struct Evaluation {
                 case .bool(false): break
                 default:
                     unknownWeight += ind.weight
-                    if case .unknown(let u) = v { supportUnknowns.append(u) }
+                    if tracksUnknowns, case .unknown(let u) = v { supportUnknowns.append(u) }
                 }
             }
         }

@@ -44,12 +44,18 @@ enum Kleene {
     struct Fold {
         /// `true` for OR, `false` for AND.
         let deciding: Bool
+        /// Whether an unknown result carries the merged facts of the unknown operands; without,
+        /// it is unknown with no facts (for runs that read only whether values are known).
+        let merging: Bool
         /// Whether a deciding value was seen: the result is that value, whatever follows.
         private(set) var decided = false
         private var unknown = false
         private var merged: UnknownSet?
 
-        init(deciding: Bool) { self.deciding = deciding }
+        init(deciding: Bool, merging: Bool = true) {
+            self.deciding = deciding
+            self.merging = merging
+        }
 
         /// Takes one operand. After a deciding value the unknowns are no longer merged.
         mutating func add(_ v: Value) {
@@ -58,7 +64,7 @@ enum Kleene {
             case .bool(let b): if b == deciding { decided = true }
             case .unknown(let u):
                 unknown = true
-                merged = merged.map { $0.merged(with: u) } ?? u
+                if merging { merged = merged.map { $0.merged(with: u) } ?? u }
             default: unknown = true
             }
         }
