@@ -194,19 +194,24 @@ struct Evaluation {
         var any = Kleene.Fold(deciding: true, merging: tracksUnknowns)   // Kleene OR over the elements' values
         var trueMembers: [String] = []
         var unknownMembers: [String] = []
-        for element in elements {
-            activation.slots[rule.loopSlot] = element
-            let v = evaluate(rule.condition!)
+        // Read once: the loop's evaluations then borrow the recorder instead of retaining it
+        // from `self` each time, and the element is stored into its slot straight from the list.
+        let condition = rule.condition!, loopSlot = rule.loopSlot, recorder = self.recorder
+        let trueMembersOf = rule.members, unknownMembersOf = rule.membersUnknown ?? rule.members
+        for i in elements.indices {
+            activation.slots[loopSlot] = elements[i]
+            let v: Value
+            if let recorder { v = condition.evaluate(activation, observer: recorder) } else { v = condition.evaluate(activation) }
             any.add(v)
             switch v {
             case .bool(true):
-                if let m = rule.members { Evaluation.memberIDs(evaluate(m), into: &trueMembers) } else { Evaluation.memberIDs(element, into: &trueMembers) }
+                if let m = trueMembersOf { Evaluation.memberIDs(evaluate(m), into: &trueMembers) } else { Evaluation.memberIDs(elements[i], into: &trueMembers) }
             case .bool(false): break
             default:
-                if let m = rule.membersUnknown ?? rule.members { Evaluation.memberIDs(evaluate(m), into: &unknownMembers) } else { Evaluation.memberIDs(element, into: &unknownMembers) }
+                if let m = unknownMembersOf { Evaluation.memberIDs(evaluate(m), into: &unknownMembers) } else { Evaluation.memberIDs(elements[i], into: &unknownMembers) }
             }
         }
-        activation.slots[rule.loopSlot] = .null
+        activation.slots[loopSlot] = .null
         let v = any.value
         switch v {
         case .bool(true): members[k] = trueMembers
