@@ -109,21 +109,28 @@ public final class Engine: Sendable {
             actions.append(Decision.ActionResult(id: rules[i].id, because: because, source: rules[i].source))
         }
 
-        var trace: [TraceEntry] = []
-        trace.reserveCapacity(rules.count + 1)
         let ids = rs.ruleIDs
-        for k in 0..<ids.count {
-            let span = spans[k]
-            trace.append(TraceEntry(rule: ids[k], result: run.values[k], fieldReads: fieldReads[span.fields],
-                                    ruleReads: ruleReads[span.slots], reasonLength: nil))
-            if k == rs.decisionIndex {
-                let j = file.professionalJudgement
-                let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
-                trace.append(TraceEntry(rule: "professional_judgement", result: target, fieldReads: [],
-                                        ruleReads: [RuleRead(rule: "/professionalJudgement/escalateTo",
-                                                             value: j.escalateTo.value.map { .string($0.rawValue) } ?? .null, slot: -1)],
-                                        reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
+        let j = file.professionalJudgement
+        // One entry per rule plus the judgement's, written in place: no uniqueness or capacity
+        // test per entry. `initialized` counts exactly the entries written.
+        let trace = [TraceEntry](unsafeUninitializedCapacity: ids.count + 1) { buffer, initialized in
+            var n = 0
+            for k in 0..<ids.count {
+                let span = spans[k]
+                buffer.initializeElement(at: n, to: TraceEntry(rule: ids[k], result: run.values[k], fieldReads: fieldReads[span.fields],
+                                                               ruleReads: ruleReads[span.slots], reasonLength: nil))
+                n += 1
+                if k == rs.decisionIndex {
+                    let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
+                    buffer.initializeElement(at: n, to: TraceEntry(
+                        rule: "professional_judgement", result: target, fieldReads: [],
+                        ruleReads: [RuleRead(rule: "/professionalJudgement/escalateTo",
+                                             value: j.escalateTo.value.map { .string($0.rawValue) } ?? .null, slot: -1)],
+                        reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
+                    n += 1
+                }
             }
+            initialized = n
         }
 
         var warnings = run.warnings.map(\.message)
