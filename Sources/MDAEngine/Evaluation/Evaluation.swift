@@ -12,7 +12,13 @@ struct Evaluation {
     var members: [[String]]
     /// Profile results, by position in the ruleset's `profiles` (see ``profile(at:)``).
     var profileResults: [Decision.ProfileResult?]
-    var recorder: TraceRecorder?
+    var recorder: TraceRecorder? {
+        didSet { observer = recorder.map { Unmanaged.passUnretained($0) } }
+    }
+    /// `recorder` unretained, for the calls that report reads: loaded from `self` as a
+    /// reference it would be retained and released around every CEL call. Sound because
+    /// `recorder` holds it strongly, and the two change together.
+    private var observer: Unmanaged<TraceRecorder>?
     /// Per rule index: where its reads start and end in the recorder (filled as rules run).
     var spans: [(fields: Range<Int>, slots: Range<Int>)]
     var routeOutcome = RouteOutcome()
@@ -45,7 +51,9 @@ struct Evaluation {
         self.values = Array(repeating: .null, count: ruleset.rules.count)
         self.members = Array(repeating: [], count: ruleset.rules.count)
         self.profileResults = Array(repeating: nil, count: ruleset.profiles.count)
-        self.recorder = tracing ? TraceRecorder(slotNames: ruleset.slotNames) : nil
+        let recorder = tracing ? TraceRecorder(slotNames: ruleset.slotNames) : nil
+        self.recorder = recorder   // an initialiser's assignment runs no didSet
+        self.observer = recorder.map { Unmanaged.passUnretained($0) }
         self.details = tracing
         self.spans = []
         if tracing { spans.reserveCapacity(ruleset.rules.count) }
@@ -160,14 +168,14 @@ struct Evaluation {
     }
 
     func evaluate(_ program: Program) -> Value {
-        if let recorder { return program.evaluate(activation, observer: recorder) }
+        if let observer { return observer._withUnsafeGuaranteedRef { program.evaluate(activation, observer: $0) } }
         return program.evaluate(activation)
     }
 
     /// Reads another rule's value for a computed rule, recording the read like CEL does.
     func read(_ index: Int) -> Value {
         let v = values[index]
-        recorder?.didRead(slot: ruleset.rules[index].slot, value: v)
+        observer?._withUnsafeGuaranteedRef { $0.didRead(slot: ruleset.slotOfRule[index], value: v) }
         return v
     }
 

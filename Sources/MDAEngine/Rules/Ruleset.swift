@@ -27,6 +27,8 @@ public final class Ruleset: Sendable {
     let ruleIndex: [String: Int]
     /// Each rule's id, by rule index (read without retaining the rule).
     let ruleIDs: [String]
+    /// Each rule's activation slot, by rule index.
+    let slotOfRule: [Int]
     /// Indexes into `rules` by role.
     let riskFactors: [Int]
     let profiles: [Int]
@@ -71,6 +73,7 @@ public final class Ruleset: Sendable {
         for (i, r) in rules.enumerated() { index[r.id] = i }
         self.ruleIndex = index
         ruleIDs = rules.map(\.id)
+        slotOfRule = rules.map(\.slot)
         // The rules of one kind in file order (evaluation order follows dependencies instead).
         func of(_ kind: RuleKind) -> [Int] {
             rules.indices.filter { rules[$0].kind == kind }.sorted { rules[$0].position < rules[$1].position }

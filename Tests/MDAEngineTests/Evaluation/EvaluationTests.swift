@@ -24,4 +24,24 @@ struct EvaluationTests {
         #expect(run.spans.last?.fields.upperBound == run.recorder?.fieldCount)
         #expect(run.spans.last?.slots.upperBound == run.recorder?.slotCount)
     }
+
+    @Test("a counterfactual copy reports no reads to the recorder of the run it was made from")
+    func copiesRecordNothing() {
+        let rs = TestSupport.engine.ruleset
+        let url = TestSupport.root.appendingPathComponent("Fixtures/examples/unknown-household-provisional.json")
+        guard case .success(let file) = CaseDecoder.decode(bytes: [UInt8](FileManager.default.contents(atPath: url.path)!)) else {
+            Issue.record("the example does not decode")
+            return
+        }
+        let graph = CaseGraph().build(file)
+        let run = Evaluation.decision(ruleset: rs, case: graph, judgement: file.professionalJudgement, tracing: true)
+        let fields = run.recorder!.fieldCount, slots = run.recorder!.slotCount
+        #expect(fields > 0 && slots > 0)
+        var copy = run.counterfactualCopy()
+        #expect(copy.recorder == nil)
+        copy.reevaluate(case: graph, rules: Array(repeating: true, count: rs.rules.count), judgement: file.professionalJudgement)
+        #expect(run.recorder!.fieldCount == fields)
+        #expect(run.recorder!.slotCount == slots)
+        #expect(copy.values[rs.decisionIndex] == run.values[rs.decisionIndex])
+    }
 }
