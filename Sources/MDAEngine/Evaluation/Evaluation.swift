@@ -257,13 +257,13 @@ struct Evaluation {
         var anyCoreTrue = false, anySupportTrue = false
         var heldIDs: [String] = [], unknownIDs: [String] = []
         for i in indicators {
-            let ind = ruleset.rules[i]
+            let weight = ruleset.weights[i]
             let v = read(i)
-            allTotal += ind.weight
+            allTotal += weight
             switch v {
             // Reserved at the first id: at most one per indicator, and most lists stay empty.
             case .bool(true):
-                trueTotal += ind.weight
+                trueTotal += weight
                 if tracing {
                     if heldIDs.isEmpty { heldIDs.reserveCapacity(indicators.count) }
                     heldIDs.append(ruleset.indicatorNames[i])
@@ -275,16 +275,16 @@ struct Evaluation {
                     unknownIDs.append(ruleset.indicatorNames[i])
                 }
             }
-            if ind.isCore {
+            if ruleset.isCore[i] {
                 core.add(v)
                 if case .bool(true) = v { anyCoreTrue = true }
             } else {
-                supportTotal += ind.weight
+                supportTotal += weight
                 switch v {
-                case .bool(true): held += ind.weight; anySupportTrue = true
+                case .bool(true): held += weight; anySupportTrue = true
                 case .bool(false): break
                 default:
-                    unknownWeight += ind.weight
+                    unknownWeight += weight
                     if tracksUnknowns, case .unknown(let u) = v { supportUnknowns.append(u) }
                 }
             }

@@ -29,6 +29,9 @@ public final class Ruleset: Sendable {
     let ruleIDs: [String]
     /// Each rule's activation slot, by rule index.
     let slotOfRule: [Int]
+    /// Each rule's weight and core flag, by rule index (a profile reads them per indicator).
+    let weights: [Double]
+    let isCore: [Bool]
     /// Indexes into `rules` by role.
     let riskFactors: [Int]
     let profiles: [Int]
@@ -74,6 +77,8 @@ public final class Ruleset: Sendable {
         self.ruleIndex = index
         ruleIDs = rules.map(\.id)
         slotOfRule = rules.map(\.slot)
+        weights = rules.map(\.weight)
+        isCore = rules.map(\.isCore)
         // The rules of one kind in file order (evaluation order follows dependencies instead).
         func of(_ kind: RuleKind) -> [Int] {
             rules.indices.filter { rules[$0].kind == kind }.sorted { rules[$0].position < rules[$1].position }
