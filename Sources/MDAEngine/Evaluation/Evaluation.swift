@@ -154,17 +154,16 @@ struct Evaluation {
 
     /// Evaluates rule `k` and stores its value (and its rule slot).
     mutating func evaluateRule(_ k: Int, judgement: CaseFile.ProfessionalJudgement) {
-        let rule = ruleset.rules[k]
         let v: Value
-        switch rule.kind {
+        switch ruleset.kinds[k] {
         case .riskFactor: v = factor(k)
         case .domain: v = domain(k)
         case .profile: v = profile(k)
         case .decision: v = decide(k, judgement: judgement)
-        default: v = evaluate(rule.condition!)
+        default: v = evaluate(ruleset.conditions[k]!)
         }
         values[k] = v
-        activation.slots[rule.slot] = v
+        activation.slots[ruleset.slotOfRule[k]] = v
     }
 
     func evaluate(_ program: Program) -> Value {

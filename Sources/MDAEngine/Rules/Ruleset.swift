@@ -27,8 +27,11 @@ public final class Ruleset: Sendable {
     let ruleIndex: [String: Int]
     /// Each rule's id, by rule index (read without retaining the rule).
     let ruleIDs: [String]
-    /// Each rule's activation slot, by rule index.
+    /// Each rule's activation slot, kind and condition, by rule index (read per evaluated rule
+    /// without retaining the rule).
     let slotOfRule: [Int]
+    let kinds: [RuleKind]
+    let conditions: [Program?]
     /// Each rule's weight and core flag, by rule index (a profile reads them per indicator).
     let weights: [Double]
     let isCore: [Bool]
@@ -77,6 +80,8 @@ public final class Ruleset: Sendable {
         self.ruleIndex = index
         ruleIDs = rules.map(\.id)
         slotOfRule = rules.map(\.slot)
+        kinds = rules.map(\.kind)
+        conditions = rules.map(\.condition)
         weights = rules.map(\.weight)
         isCore = rules.map(\.isCore)
         // The rules of one kind in file order (evaluation order follows dependencies instead).
