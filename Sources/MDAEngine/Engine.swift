@@ -89,18 +89,23 @@ public final class Engine: Sendable {
             guard Kleene.bool(run.values[i]) == true else { break }
             category = rules[i].level
         }
-        let riskFactors: [Decision.RiskFactorResult] = rs.riskFactors.compactMap { i in
+        var riskFactors: [Decision.RiskFactorResult] = []
+        riskFactors.reserveCapacity(rs.riskFactors.count)
+        for i in rs.riskFactors {
             let present: Bool
             switch run.values[i] {
             case .bool(true): present = true
-            case .bool(false): return nil
+            case .bool(false): continue
             default: present = false
             }
-            return Decision.RiskFactorResult(id: rules[i].id, domain: rules[i].group ?? "", present: present,
-                                             members: run.members[i], source: rules[i].source)
+            let rule = rules[i]
+            riskFactors.append(Decision.RiskFactorResult(id: rule.id, domain: rule.group ?? "", present: present,
+                                                         members: run.members[i], source: rule.source))
         }
-        let actions: [Decision.ActionResult] = rs.actions.compactMap { i in
-            guard Kleene.bool(run.values[i]) == true else { return nil }
+        var actions: [Decision.ActionResult] = []
+        actions.reserveCapacity(rs.actions.count)
+        for i in rs.actions {
+            guard Kleene.bool(run.values[i]) == true else { continue }
             var because: [String] = []
             for r in spans[i].slots {
                 let read = reads.rules[r]
@@ -114,21 +119,29 @@ public final class Engine: Sendable {
                 }
                 if counts && !because.contains(name) { because.append(name) }
             }
-            return Decision.ActionResult(id: rules[i].id, because: because, source: rules[i].source)
+            actions.append(Decision.ActionResult(id: rules[i].id, because: because, source: rules[i].source))
         }
 
-        var trace: [TraceEntry] = []
-        trace.reserveCapacity(rules.count + 1)
-        for (k, rule) in rules.enumerated() {
-            let span = spans[k]
-            trace.append(TraceEntry(rule: rule.id, result: run.values[k], fieldReads: FieldReads(reads: reads, range: span.fields),
-                                    ruleReads: RuleReads(reads: reads, range: span.slots), reasonLength: nil))
-            if rule.kind == .decision {
-                let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
-                trace.append(TraceEntry(rule: "professional_judgement", result: target, fieldReads: FieldReads(reads: reads, range: 0..<0),
-                                        ruleReads: RuleReads(reads: reads, range: escalateToRange),
-                                        reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
+        let ids = rs.ruleIDs
+        // One entry per rule plus the judgement's, written in place: no uniqueness or capacity
+        // test per entry. `initialized` counts exactly the entries written.
+        let trace = [TraceEntry](unsafeUninitializedCapacity: ids.count + 1) { buffer, initialized in
+            var n = 0
+            for k in 0..<ids.count {
+                let span = spans[k]
+                buffer.initializeElement(at: n, to: TraceEntry(rule: ids[k], result: run.values[k], fieldReads: FieldReads(reads: reads, range: span.fields),
+                                                               ruleReads: RuleReads(reads: reads, range: span.slots), reasonLength: nil))
+                n += 1
+                if k == rs.decisionIndex {
+                    let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
+                    buffer.initializeElement(at: n, to: TraceEntry(
+                        rule: "professional_judgement", result: target, fieldReads: FieldReads(reads: reads, range: 0..<0),
+                        ruleReads: RuleReads(reads: reads, range: escalateToRange),
+                        reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
+                    n += 1
+                }
             }
+            initialized = n
         }
 
         var warnings = run.warnings.map(\.message)
@@ -140,7 +153,7 @@ public final class Engine: Sendable {
         return Decision(
             caseId: file.caseId, route: outcome.final, acute: acute, provisional: outcome.provisional,
             raisedByJudgement: outcome.raised, phase: phase, problemCategory: category,
-            profiles: rs.profiles.compactMap { run.profiles[$0] }, riskFactors: riskFactors,
+            profiles: run.profileResults.compactMap { $0 }, riskFactors: riskFactors,
             criteria: rs.criteria.map { (rules[$0].id, Kleene.bool(run.values[$0])) }, actions: actions,
             missing: missingFacts ? missing(run, file: file) : [], trace: trace,
             ruleset: (rs.name, rs.version, rs.sha256), engine: Engine.version, warnings: warnings)

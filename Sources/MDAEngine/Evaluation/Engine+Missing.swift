@@ -79,9 +79,9 @@ extension Engine {
     /// of it is recognised without building pointers.
     func leafSites(_ run: Evaluation, leaves: Set<String>) -> [String: (object: ObjectValue, field: Int, readers: [Int])] {
         var sites: [String: (object: ObjectValue, field: Int, readers: [Int])] = [:]
-        guard let recorder = run.recorder else { return sites }
+        guard let fields = run.recorder?.fields else { return sites }
         for k in ruleset.rules.indices {
-            for read in recorder.fields[run.spans[k].fields] {
+            for read in fields[run.spans[k].fields] {
                 guard case .unknown(let u) = read.value, u.paths.count == 1, leaves.contains(u.paths[0]) else { continue }
                 let leaf = u.paths[0]
                 if sites[leaf] != nil {

@@ -10,10 +10,16 @@ struct Evaluation {
     var values: [Value]
     /// Members of each risk factor and domain, by rule index.
     var members: [[String]]
-    /// Profile results, by rule index.
-    var profiles: [Int: Decision.ProfileResult] = [:]
-    var recorder: TraceRecorder?
-    /// Per rule index: where its reads start and end in the recorder.
+    /// Profile results, by position in the ruleset's `profiles` (see ``profile(at:)``).
+    var profileResults: [Decision.ProfileResult?]
+    var recorder: TraceRecorder? {
+        didSet { observer = recorder.map { Unmanaged.passUnretained($0) } }
+    }
+    /// `recorder` unretained, for the calls that report reads: loaded from `self` as a
+    /// reference it would be retained and released around every CEL call. Sound because
+    /// `recorder` holds it strongly, and the two change together.
+    private var observer: Unmanaged<TraceRecorder>?
+    /// Per rule index: where its reads start and end in the recorder (filled as rules run).
     var spans: [(fields: Range<Int>, slots: Range<Int>)]
     var routeOutcome = RouteOutcome()
     /// Warnings in rule order, each with the index of the rule that raised it.
@@ -24,6 +30,11 @@ struct Evaluation {
     /// Whether profiles store their results in `profiles`: a counterfactual reads only the
     /// route and the acute flag, so its copies skip them (and keep the run's, never read).
     var keepsProfiles = true
+    /// Whether unknown values the engine combines (risk factors, domains, profiles) carry the
+    /// facts they hang on. A counterfactual reads only whether its route and acute flag are
+    /// known and what they are, never which facts an unknown names (CEL's own operators and the
+    /// rule functions decide on known-ness alone too), so its copies leave the facts out.
+    var tracksUnknowns = true
 
     /// The route before and after professional judgement.
     struct RouteOutcome {
@@ -39,9 +50,19 @@ struct Evaluation {
         self.activation = Activation(slots: Array(repeating: .null, count: ruleset.slotCount))
         self.values = Array(repeating: .null, count: ruleset.rules.count)
         self.members = Array(repeating: [], count: ruleset.rules.count)
-        self.recorder = tracing ? TraceRecorder(slotNames: ruleset.slotNames) : nil
+        self.profileResults = Array(repeating: nil, count: ruleset.profiles.count)
+        let recorder = tracing ? TraceRecorder(slotNames: ruleset.slotNames) : nil
+        self.recorder = recorder   // an initialiser's assignment runs no didSet
+        self.observer = recorder.map { Unmanaged.passUnretained($0) }
         self.details = tracing
-        self.spans = tracing ? Array(repeating: (0..<0, 0..<0), count: ruleset.rules.count) : []
+        self.spans = []
+        if tracing { spans.reserveCapacity(ruleset.rules.count) }
+    }
+
+    /// The result of the profile with rule index `k` (nil for another rule, or when not kept).
+    func profile(at k: Int) -> Decision.ProfileResult? {
+        let position = ruleset.profilePositions[k]
+        return position < 0 ? nil : profileResults[position]
     }
 
     /// A finished evaluation of every rule for a decision (profiles list their indicators in
@@ -57,15 +78,16 @@ struct Evaluation {
     /// Evaluates every rule (or, with `coneOnly`, only those the route and acute flag need).
     mutating func run(case value: Value, judgement: CaseFile.ProfessionalJudgement, coneOnly: Bool = false) {
         activation.slots[0] = value
-        let rules = ruleset.rules
-        for k in rules.indices {
-            if coneOnly && !ruleset.routeCone[k] { continue }
-            let fieldStart = recorder?.startRule() ?? 0
-            let slotStart = recorder?.slots.count ?? 0
-            evaluateRule(k, judgement: judgement)
-            if let recorder {
-                spans[k] = (fieldStart..<recorder.fields.count, slotStart..<recorder.slots.count)
-            }
+        let count = ruleset.rules.count
+        guard let recorder else {
+            for k in 0..<count where !coneOnly || ruleset.routeCone[k] { evaluateRule(k, judgement: judgement) }
+            return
+        }
+        spans.removeAll(keepingCapacity: true)
+        for k in 0..<count {
+            let fieldStart = recorder.startRule(), slotStart = recorder.slotCount
+            if !coneOnly || ruleset.routeCone[k] { evaluateRule(k, judgement: judgement) }
+            spans.append((fieldStart..<recorder.fieldCount, slotStart..<recorder.slotCount))
         }
     }
 
@@ -79,6 +101,7 @@ struct Evaluation {
         alt.spans = []
         alt.warnings = []
         alt.keepsProfiles = false
+        alt.tracksUnknowns = false
         return alt
     }
 
@@ -131,28 +154,27 @@ struct Evaluation {
 
     /// Evaluates rule `k` and stores its value (and its rule slot).
     mutating func evaluateRule(_ k: Int, judgement: CaseFile.ProfessionalJudgement) {
-        let rule = ruleset.rules[k]
         let v: Value
-        switch rule.kind {
+        switch ruleset.kinds[k] {
         case .riskFactor: v = factor(k)
         case .domain: v = domain(k)
         case .profile: v = profile(k)
         case .decision: v = decide(k, judgement: judgement)
-        default: v = evaluate(rule.condition!)
+        default: v = evaluate(ruleset.conditions[k]!)
         }
         values[k] = v
-        activation.slots[rule.slot] = v
+        activation.slots[ruleset.slotOfRule[k]] = v
     }
 
     func evaluate(_ program: Program) -> Value {
-        if let recorder { return program.evaluate(activation, observer: recorder) }
+        if let observer { return observer._withUnsafeGuaranteedRef { program.evaluate(activation, observer: $0) } }
         return program.evaluate(activation)
     }
 
     /// Reads another rule's value for a computed rule, recording the read like CEL does.
     func read(_ index: Int) -> Value {
         let v = values[index]
-        recorder?.didRead(slot: ruleset.rules[index].slot, value: v)
+        observer?._withUnsafeGuaranteedRef { $0.didRead(slot: ruleset.slotOfRule[index], value: v) }
         return v
     }
 
@@ -176,22 +198,27 @@ struct Evaluation {
             warnings.append((k, "rule \(rule.id): its `for` list could not be evaluated"))
             return .unknown(UnknownSet([]))
         }
-        var any = Kleene.Fold(deciding: true)   // Kleene OR over the elements' values
+        var any = Kleene.Fold(deciding: true, merging: tracksUnknowns)   // Kleene OR over the elements' values
         var trueMembers: [String] = []
         var unknownMembers: [String] = []
-        for element in elements {
-            activation.slots[rule.loopSlot] = element
-            let v = evaluate(rule.condition!)
+        // Read once: the loop's evaluations then borrow the recorder instead of retaining it
+        // from `self` each time, and the element is stored into its slot straight from the list.
+        let condition = rule.condition!, loopSlot = rule.loopSlot, recorder = self.recorder
+        let trueMembersOf = rule.members, unknownMembersOf = rule.membersUnknown ?? rule.members
+        for i in elements.indices {
+            activation.slots[loopSlot] = elements[i]
+            let v: Value
+            if let recorder { v = condition.evaluate(activation, observer: recorder) } else { v = condition.evaluate(activation) }
             any.add(v)
             switch v {
             case .bool(true):
-                if let m = rule.members { Evaluation.memberIDs(evaluate(m), into: &trueMembers) } else { Evaluation.memberIDs(element, into: &trueMembers) }
+                if let m = trueMembersOf { Evaluation.memberIDs(evaluate(m), into: &trueMembers) } else { Evaluation.memberIDs(elements[i], into: &trueMembers) }
             case .bool(false): break
             default:
-                if let m = rule.membersUnknown ?? rule.members { Evaluation.memberIDs(evaluate(m), into: &unknownMembers) } else { Evaluation.memberIDs(element, into: &unknownMembers) }
+                if let m = unknownMembersOf { Evaluation.memberIDs(evaluate(m), into: &unknownMembers) } else { Evaluation.memberIDs(elements[i], into: &unknownMembers) }
             }
         }
-        activation.slots[rule.loopSlot] = .null
+        activation.slots[loopSlot] = .null
         let v = any.value
         switch v {
         case .bool(true): members[k] = trueMembers
@@ -204,15 +231,15 @@ struct Evaluation {
     mutating func domain(_ k: Int) -> Value {
         let rule = ruleset.rules[k]
         var ids: [String] = []
-        var inputs: [Value] = []
+        var any = Kleene.Fold(deciding: true, merging: tracksUnknowns)   // Kleene OR over the inputs
         for i in rule.inputs {
             let v = read(i)
-            inputs.append(v)
+            any.add(v)
             if case .bool(true) = v { for m in members[i] where !ids.contains(m) { ids.append(m) } }
         }
         members[k] = ids
         activation.slots[rule.secondarySlot!] = .list(ids.map { .string($0) })
-        return Kleene.or(inputs)
+        return any.value
     }
 
     // MARK: Profiles (domain.md "Family profiles"; reading 17)
@@ -223,31 +250,41 @@ struct Evaluation {
         // unknown id lists are never read: the match value and status do not depend on order.
         let indicators = details ? ruleset.indicatorsInFileOrder[k] : rule.inputs
         let tracing = details && keepsProfiles
-        var core = Kleene.Fold(deciding: false)   // Kleene AND over the core indicators
+        var core = Kleene.Fold(deciding: false, merging: tracksUnknowns)   // Kleene AND over the core indicators
         var held = 0.0, unknownWeight = 0.0, supportTotal = 0.0, allTotal = 0.0, trueTotal = 0.0
         var supportUnknowns: [UnknownSet] = []
         var anyCoreTrue = false, anySupportTrue = false
         var heldIDs: [String] = [], unknownIDs: [String] = []
         for i in indicators {
-            let ind = ruleset.rules[i]
+            let weight = ruleset.weights[i]
             let v = read(i)
-            allTotal += ind.weight
+            allTotal += weight
             switch v {
-            case .bool(true): trueTotal += ind.weight; if tracing { heldIDs.append(ruleset.indicatorNames[i]) }
+            // Reserved at the first id: at most one per indicator, and most lists stay empty.
+            case .bool(true):
+                trueTotal += weight
+                if tracing {
+                    if heldIDs.isEmpty { heldIDs.reserveCapacity(indicators.count) }
+                    heldIDs.append(ruleset.indicatorNames[i])
+                }
             case .bool(false): break
-            default: if tracing { unknownIDs.append(ruleset.indicatorNames[i]) }
+            default:
+                if tracing {
+                    if unknownIDs.isEmpty { unknownIDs.reserveCapacity(indicators.count) }
+                    unknownIDs.append(ruleset.indicatorNames[i])
+                }
             }
-            if ind.isCore {
+            if ruleset.isCore[i] {
                 core.add(v)
                 if case .bool(true) = v { anyCoreTrue = true }
             } else {
-                supportTotal += ind.weight
+                supportTotal += weight
                 switch v {
-                case .bool(true): held += ind.weight; anySupportTrue = true
+                case .bool(true): held += weight; anySupportTrue = true
                 case .bool(false): break
                 default:
-                    unknownWeight += ind.weight
-                    if case .unknown(let u) = v { supportUnknowns.append(u) }
+                    unknownWeight += weight
+                    if tracksUnknowns, case .unknown(let u) = v { supportUnknowns.append(u) }
                 }
             }
         }
@@ -261,7 +298,7 @@ struct Evaluation {
             if held >= threshold { support = .bool(true) }
             else if held + unknownWeight < threshold { support = .bool(false) }
             else { support = .unknown(Kleene.union(supportUnknowns)) }
-            match = Kleene.and([coreValue, support])
+            match = Kleene.and(coreValue, support)
         }
         let status: ProfileStatus
         if case .bool(true) = match { status = .match }
@@ -270,7 +307,7 @@ struct Evaluation {
         else { status = .noMatch }
         if keepsProfiles {
             let score = allTotal > 0 ? (trueTotal / allTotal * 10_000).rounded() / 10_000 : 0
-            profiles[k] = Decision.ProfileResult(id: rule.id, status: status, score: score, held: heldIDs, unknown: unknownIDs)
+            profileResults[ruleset.profilePositions[k]] = Decision.ProfileResult(id: rule.id, status: status, score: score, held: heldIDs, unknown: unknownIDs)
         }
         activation.slots[rule.secondarySlot!] = .string(status.rawValue)
         return match

@@ -20,6 +20,14 @@ enum Kleene {
     /// AND over values: false if any is false; else unknown (merged) if any is unknown; else true.
     static func and(_ values: [Value]) -> Value { fold(values, deciding: false) }
 
+    /// AND of two values, as ``and(_:)`` over both (without building an array).
+    static func and(_ a: Value, _ b: Value) -> Value {
+        var fold = Fold(deciding: false)
+        fold.add(a)
+        fold.add(b)
+        return fold.value
+    }
+
     /// Kleene OR (`deciding` true) or AND (`deciding` false): the deciding value wins; otherwise
     /// unknown with every unknown's facts merged; otherwise the other boolean.
     private static func fold(_ values: [Value], deciding: Bool) -> Value {
@@ -36,12 +44,18 @@ enum Kleene {
     struct Fold {
         /// `true` for OR, `false` for AND.
         let deciding: Bool
+        /// Whether an unknown result carries the merged facts of the unknown operands; without,
+        /// it is unknown with no facts (for runs that read only whether values are known).
+        let merging: Bool
         /// Whether a deciding value was seen: the result is that value, whatever follows.
         private(set) var decided = false
         private var unknown = false
         private var merged: UnknownSet?
 
-        init(deciding: Bool) { self.deciding = deciding }
+        init(deciding: Bool, merging: Bool = true) {
+            self.deciding = deciding
+            self.merging = merging
+        }
 
         /// Takes one operand. After a deciding value the unknowns are no longer merged.
         mutating func add(_ v: Value) {
@@ -50,7 +64,7 @@ enum Kleene {
             case .bool(let b): if b == deciding { decided = true }
             case .unknown(let u):
                 unknown = true
-                merged = merged.map { $0.merged(with: u) } ?? u
+                if merging { merged = merged.map { $0.merged(with: u) } ?? u }
             default: unknown = true
             }
         }

@@ -85,7 +85,7 @@ public struct RulesetChange: Sendable {
         if aligned {
             var differs = false
             for k in affected.indices where affected[k] {
-                if run.values[k] != changed.values[k] || run.profiles[k]?.status != changed.profiles[k]?.status {
+                if run.values[k] != changed.values[k] || run.profile(at: k)?.status != changed.profile(at: k)?.status {
                     differs = true
                     break
                 }

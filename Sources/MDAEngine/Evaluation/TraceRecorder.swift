@@ -13,6 +13,9 @@ final class TraceRecorder: EvaluationObserver {
     let slots = ReadList<RuleRead.Recorded>(capacity: 512)
     /// The name of each activation slot (``Ruleset/slotNames``).
     let slotNames: [String]
+    /// The case schema's member type, read once: a static needs a lazy-initialisation check
+    /// at every use.
+    private let memberType = CaseSchema.member
     /// The current rule's last field read (`lastField` -1 for none), kept apart so the
     /// repeat test copies no `FieldRead` (a retain and release per read). The record stays
     /// alive in the case value, so its identifier cannot be reused while it is compared.
@@ -29,7 +32,7 @@ final class TraceRecorder: EvaluationObserver {
         switch value {
         case .object: return
         case .list(let items):
-            if case .object(let o)? = items.first, o.type !== CaseSchema.member { return }
+            if !items.isEmpty, case .object(let o) = items[0], o.type !== memberType { return }
         default: break
         }
         // A condition often reads one field twice in a row (`"a" in i.kinds || "b" in i.kinds`);
@@ -40,6 +43,12 @@ final class TraceRecorder: EvaluationObserver {
         lastField = field
         fields.append(FieldRead.Recorded(object: object, field: field))
     }
+
+    /// How many field reads were recorded (the index the next one gets).
+    var fieldCount: Int { fields.count }
+
+    /// How many rule reads were recorded.
+    var slotCount: Int { slots.count }
 
     /// Marks the start of a rule's reads; returns the index of its first field read.
     func startRule() -> Int {

@@ -25,6 +25,16 @@ public final class Ruleset: Sendable {
     /// The CEL variable name of each slot (rule ids, `domain.x.members`, `profile.status`).
     let slotNames: [String]
     let ruleIndex: [String: Int]
+    /// Each rule's id, by rule index (read without retaining the rule).
+    let ruleIDs: [String]
+    /// Each rule's activation slot, kind and condition, by rule index (read per evaluated rule
+    /// without retaining the rule).
+    let slotOfRule: [Int]
+    let kinds: [RuleKind]
+    let conditions: [Program?]
+    /// Each rule's weight and core flag, by rule index (a profile reads them per indicator).
+    let weights: [Double]
+    let isCore: [Bool]
     /// Indexes into `rules` by role.
     let riskFactors: [Int]
     let profiles: [Int]
@@ -43,6 +53,8 @@ public final class Ruleset: Sendable {
     let indicatorsInFileOrder: [[Int]]
     /// Per rule index: the rules that take its value as an input, in evaluation order.
     let dependents: [[Int]]
+    /// Per rule index: a profile's position in `profiles`, -1 for every other rule.
+    let profilePositions: [Int]
     /// Per rule index: an indicator's id without its profile prefix (`jealousy`), else "".
     let indicatorNames: [String]
 
@@ -66,12 +78,21 @@ public final class Ruleset: Sendable {
         var index: [String: Int] = [:]
         for (i, r) in rules.enumerated() { index[r.id] = i }
         self.ruleIndex = index
+        ruleIDs = rules.map(\.id)
+        slotOfRule = rules.map(\.slot)
+        kinds = rules.map(\.kind)
+        conditions = rules.map(\.condition)
+        weights = rules.map(\.weight)
+        isCore = rules.map(\.isCore)
         // The rules of one kind in file order (evaluation order follows dependencies instead).
         func of(_ kind: RuleKind) -> [Int] {
             rules.indices.filter { rules[$0].kind == kind }.sorted { rules[$0].position < rules[$1].position }
         }
         riskFactors = of(.riskFactor)
         profiles = of(.profile)
+        var positions = Array(repeating: -1, count: rules.count)
+        for (p, i) in profiles.enumerated() { positions[i] = p }
+        profilePositions = positions
         criteria = of(.criterion)
         categories = of(.category).sorted { rules[$0].level < rules[$1].level }
         actions = of(.action)

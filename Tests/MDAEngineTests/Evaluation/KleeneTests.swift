@@ -34,6 +34,32 @@ struct KleeneTests {
         #expect(Self.paths(Kleene.and([.bool(true), .null])) == [])
     }
 
+    @Test("AND of two values equals AND over the array of both")
+    func pairs() {
+        let values: [Value] = [.bool(true), .bool(false), .null, Self.unknown("/b"), Self.unknown("/a", "/c")]
+        for a in values {
+            for b in values { #expect(Kleene.and(a, b) == Kleene.and([a, b])) }
+        }
+    }
+
+    @Test("a fold that does not merge gives the same truth value, and unknown without facts")
+    func withoutMerging() {
+        let values: [Value] = [Self.unknown("/b"), .bool(false), .null, Self.unknown("/a"), .bool(true)]
+        for deciding in [true, false] {
+            for n in 0...values.count {
+                var merging = Kleene.Fold(deciding: deciding), plain = Kleene.Fold(deciding: deciding, merging: false)
+                for v in values.prefix(n) {
+                    merging.add(v)
+                    plain.add(v)
+                }
+                switch merging.value {
+                case .unknown: #expect(Self.paths(plain.value) == [])
+                default: #expect(plain.value == merging.value)
+                }
+            }
+        }
+    }
+
     @Test("union equals one set of all the paths", arguments: [0, 1, 2, 5])
     func union(count: Int) {
         let sets = (0..<count).map { i in UnknownSet(["/p/\(count - i)", "/q", "/p/\(i * 3)"]) }

@@ -24,6 +24,7 @@ struct TraceRecorderTests {
         #expect(recorder.startRule() == 4)
         recorder.didRead(object: b, field: 1, value: b.fields[1])
         #expect(recorder.fields.count == 5)
+        #expect(recorder.fieldCount == 5)
     }
 
     @Test("reads of records are not recorded and do not break a repeat")
@@ -45,6 +46,7 @@ struct TraceRecorderTests {
         recorder.didRead(slot: 1, value: .bool(true))
         #expect(recorder.slots.map(\.slot) == [2, 1])
         #expect(recorder.slots.map(\.value) == [.int(3), .bool(true)])
+        #expect(recorder.slotCount == 2)
         // A trace names them after the slots; a slot past them is a fact that is not a rule.
         recorder.slots.append(RuleRead.Recorded(value: .null, slot: recorder.slotNames.count))
         let reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, root: .null)
