@@ -52,7 +52,7 @@ public final class ObjectValue: ManagedBuffer<ObjectHeader, Value> {
 
         /// Appends the next field's value.
         @inlinable
-        public mutating func append(_ value: Value) {
+        public mutating func append(_ value: consuming Value) {
             precondition(appended < capacity, "too many fields")
             (base + appended).initialize(to: value)
             appended += 1

@@ -53,9 +53,11 @@ struct CaseGraph {
         }
 
         let relationships: [Value] = file.relationships.enumerated().map { i, r in
-            .object(ObjectValue.make(type: CaseSchema.relationship,
-                                fields: [lookup(r.a), lookup(r.b), .string(r.kind.rawValue)],
-                                path: CaseGraph.path("/relationships/", i, CaseGraph.relationshipPaths)))
+            .object(ObjectValue.make(type: CaseSchema.relationship, path: CaseGraph.path("/relationships/", i, CaseGraph.relationshipPaths)) { w in
+                w.append(lookup(r.a))
+                w.append(lookup(r.b))
+                w.append(.string(r.kind.rawValue))
+            })
         }
         let incidents: [Value] = file.incidents.enumerated().map { i, inc in
             let p = CaseGraph.path("/incidents/", i, CaseGraph.incidentPaths)
@@ -75,17 +77,20 @@ struct CaseGraph {
         }
         let reports: [Value] = file.reports.enumerated().map { i, r in
             let p = CaseGraph.path("/reports/", i, CaseGraph.reportPaths)
-            return .object(ObjectValue.make(type: CaseSchema.report, fields: [
-                r.date.celValue, enumeration(r.kind, p, "kind"), enumeration(r.reporter, p, "reporter"),
-            ], path: p))
+            return .object(ObjectValue.make(type: CaseSchema.report, path: p) { w in
+                w.append(r.date.celValue)
+                w.append(enumeration(r.kind, p, "kind"))
+                w.append(enumeration(r.reporter, p, "reporter"))
+            })
         }
         let a = file.assessment
-        let assessment = ObjectValue.make(type: CaseSchema.assessment, fields: [
-            date(a.date, "/assessment", "date"), tri(a.facts[.acuteUnsafety], "/assessment", "acuteUnsafety"),
-            tri(a.facts[.structuralUnsafety], "/assessment", "structuralUnsafety"),
-            a.safetyScore.value.map { .int(Int64($0)) } ?? leaf("/assessment", "safetyScore"),
-            enumeration(a.triage, "/assessment", "triage"),
-        ], path: "/assessment")
+        let assessment = ObjectValue.make(type: CaseSchema.assessment, path: "/assessment") { w in
+            w.append(date(a.date, "/assessment", "date"))
+            w.append(tri(a.facts[.acuteUnsafety], "/assessment", "acuteUnsafety"))
+            w.append(tri(a.facts[.structuralUnsafety], "/assessment", "structuralUnsafety"))
+            w.append(a.safetyScore.value.map { .int(Int64($0)) } ?? leaf("/assessment", "safetyScore"))
+            w.append(enumeration(a.triage, "/assessment", "triage"))
+        }
         let s = file.stalking
         let stalking = ObjectValue.make(type: CaseSchema.stalking, path: "/stalking") { w in
             group(s.facts, "/stalking", into: &w)
@@ -101,17 +106,20 @@ struct CaseGraph {
         }
         let agencies: [Value] = file.care.agencies.enumerated().map { i, ag in
             let p = CaseGraph.path("/care/agencies/", i, CaseGraph.agencyPaths)
-            return .object(ObjectValue.make(type: CaseSchema.agency, fields: [
-                .string(ag.kind.rawValue), date(ag.since, p, "since"),
-                ag.until.value.map(\.celValue) ?? .null,   // reading 6: absent reads as null (still involved)
-            ], path: p))
+            return .object(ObjectValue.make(type: CaseSchema.agency, path: p) { w in
+                w.append(.string(ag.kind.rawValue))
+                w.append(date(ag.since, p, "since"))
+                w.append(ag.until.value.map(\.celValue) ?? .null)   // reading 6: absent reads as null (still involved)
+            })
         }
         let interventions: [Value] = file.care.interventions.enumerated().map { i, iv in
             let p = CaseGraph.path("/care/interventions/", i, CaseGraph.interventionPaths)
-            return .object(ObjectValue.make(type: CaseSchema.intervention, fields: [
-                iv.kind.value.map { .string($0) } ?? .null, date(iv.start, p, "start"),
-                iv.end.value.map(\.celValue) ?? .null, enumeration(iv.outcome, p, "outcome"),
-            ], path: p))
+            return .object(ObjectValue.make(type: CaseSchema.intervention, path: p) { w in
+                w.append(iv.kind.value.map { .string($0) } ?? .null)
+                w.append(date(iv.start, p, "start"))
+                w.append(iv.end.value.map(\.celValue) ?? .null)
+                w.append(enumeration(iv.outcome, p, "outcome"))
+            })
         }
         let care = ObjectValue.make(type: CaseSchema.care, path: "/care") { w in
             w.append(.list(agencies))
@@ -129,15 +137,25 @@ struct CaseGraph {
             .int(Int64(j.reason.value?.unicodeScalars.count ?? 0)),
         ], path: "/professionalJudgement")
 
-        return .object(ObjectValue.make(type: CaseSchema.case, fields: [
-            .string(file.caseId), file.referenceDate.celValue, .list(members), .list(relationships),
-            .list(incidents), .list(reports), .object(assessment),
-            .object(ObjectValue.make(type: CaseSchema.household, path: "/household") { group(file.household, "/household", into: &$0) }),
-            .object(ObjectValue.make(type: CaseSchema.coerciveControl, path: "/coerciveControl") {
+        return .object(ObjectValue.make(type: CaseSchema.case, path: "") { w in
+            w.append(.string(file.caseId))
+            w.append(file.referenceDate.celValue)
+            w.append(.list(members))
+            w.append(.list(relationships))
+            w.append(.list(incidents))
+            w.append(.list(reports))
+            w.append(.object(assessment))
+            w.append(.object(ObjectValue.make(type: CaseSchema.household, path: "/household") { group(file.household, "/household", into: &$0) }))
+            w.append(.object(ObjectValue.make(type: CaseSchema.coerciveControl, path: "/coerciveControl") {
                 group(file.coerciveControl, "/coerciveControl", into: &$0)
-            }),
-            .object(stalking), .object(separation), .object(care), .object(justice), .object(history), .object(judgement),
-        ], path: ""))
+            }))
+            w.append(.object(stalking))
+            w.append(.object(separation))
+            w.append(.object(care))
+            w.append(.object(justice))
+            w.append(.object(history))
+            w.append(.object(judgement))
+        })
     }
 
     /// - Parameter factorsPath: The pointer of the member's factors, when precomputed.
