@@ -228,9 +228,22 @@ struct CaseGraph {
             for step in steps {
                 switch step.original {
                 case .object(let o):
-                    var fields = o.fields
-                    for c in step.changes { fields[c.index] = c.step < 0 ? value : built[c.step] }
-                    built.append(.object(ObjectValue.make(type: o.type, fields: fields, path: o.path)))
+                    // The record's fields copied in place, the changed ones (in field order, as
+                    // the rewriter finds them) replaced.
+                    var next = 0
+                    let copy = ObjectValue.make(type: o.type, path: o.path) { w in
+                        for i in 0..<o.count {
+                            if next < step.changes.count && step.changes[next].index == i {
+                                let c = step.changes[next]
+                                next += 1
+                                w.append(c.step < 0 ? value : built[c.step])
+                            } else {
+                                w.append(o.field(i))
+                            }
+                        }
+                    }
+                    precondition(next == step.changes.count, "a replacement step's changes are in field order")
+                    built.append(.object(copy))
                 case .list(let items):
                     var copy = items
                     for c in step.changes { copy[c.index] = c.step < 0 ? value : built[c.step] }
