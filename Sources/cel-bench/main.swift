@@ -19,10 +19,10 @@ func makeIncident(_ i: Int) -> Value {
         .timestamp(Timestamp(seconds: seconds)), .string(kind), .int(Int64(i % 5)), .bool(i == 45),
         .string("incident \(i)"),
     ]
-    return .object(ObjectValue(type: incidentType, fields: fields, path: "/incidents/\(i)"))
+    return .object(ObjectValue.make(type: incidentType, fields: fields, path: "/incidents/\(i)"))
 }
 let incidents: [Value] = (0..<50).map(makeIncident)
-let record = ObjectValue(type: caseType, fields: [
+let record = ObjectValue.make(type: caseType, fields: [
     .string("Jansen Family"), .int(7), .timestamp(ref), .list(incidents), .bool(false),
 ], path: "")
 

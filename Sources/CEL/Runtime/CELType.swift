@@ -76,22 +76,3 @@ public final class ObjectType: Sendable, Hashable, CustomStringConvertible {
     public static func == (lhs: ObjectType, rhs: ObjectType) -> Bool { lhs === rhs }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
-
-/// An instance of an ``ObjectType``: immutable, shared by reference.
-public final class ObjectValue: Sendable {
-    /// The record's type.
-    public let type: ObjectType
-    /// One value per field of `type`, in the same order. A field may hold `.unknown`.
-    public let fields: [Value]
-    /// An identity chosen by the host (for example a JSON Pointer such as `/incidents/3`);
-    /// CEL never interprets it, but reports it to observers via the object.
-    public let path: String?
-
-    /// Creates a record. `fields.count` must equal `type.fields.count`.
-    public init(type: ObjectType, fields: [Value], path: String? = nil) {
-        precondition(fields.count == type.fields.count, "field count does not match \(type.name)")
-        self.type = type
-        self.fields = fields
-        self.path = path
-    }
-}

@@ -36,7 +36,7 @@ extension Value {
         case let (.object(a), .object(b)):
             if a === b { return true }
             guard a.type === b.type else { return false }
-            for i in a.fields.indices where !a.fields[i].celEquals(b.fields[i]) { return false }
+            for i in 0..<a.count where !a.field(i).celEquals(b.field(i)) { return false }
             return true
         case let (.type(a), .type(b)): return a.runtimeName == b.runtimeName && Value.sameTypeIdentity(a, b)
         case let (.timestamp(a), .timestamp(b)): return a == b

@@ -3,7 +3,7 @@
 /// Errors and unknowns are ordinary values: evaluation never throws. CEL equality is
 /// ``Value/celEquals(_:)`` (heterogeneous numeric equality, NaN never equal); Swift `==` on
 /// `Value` is structural sameness (for tests): same case and same contents, NaN equal to NaN.
-public enum Value: Sendable {
+public enum Value: @unchecked Sendable {
     /// The `null` value.
     case null
     /// A boolean.
@@ -127,7 +127,7 @@ extension Value: Equatable {
                 guard let w = b.lookup(k), v == w else { return false }
             }
             return true
-        case let (.object(a), .object(b)): return a === b || (a.type === b.type && a.fields == b.fields)
+        case let (.object(a), .object(b)): return a === b || (a.type === b.type && (0..<a.count).allSatisfy { a.field($0) == b.field($0) })
         case let (.type(a), .type(b)): return a.runtimeName == b.runtimeName
         case let (.timestamp(a), .timestamp(b)): return a == b
         case let (.duration(a), .duration(b)): return a == b

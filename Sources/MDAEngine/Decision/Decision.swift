@@ -86,7 +86,8 @@ public struct TraceEntry: Sendable {
 }
 
 /// A case field a rule read.
-public struct FieldRead: Sendable {
+// Unchecked: records are immutable once made (see ``ObjectValue``).
+public struct FieldRead: @unchecked Sendable {
     /// The record read from (its `path` is the record's JSON Pointer).
     public let object: ObjectValue
     /// The field's index in the record's type.
@@ -94,7 +95,7 @@ public struct FieldRead: Sendable {
 
     /// The value read: records are immutable, so it is the stored field value (kept there rather
     /// than copied into every read).
-    public var value: Value { object.fields[field] }
+    public var value: Value { object.field(field) }
 
     /// The field's JSON Pointer.
     public var pointer: String { (object.path ?? "") + "/" + object.type.fields[field].name }
@@ -119,7 +120,7 @@ public struct FieldRead: Sendable {
         // spares a retain and release and lets the caller match the value without copying it.
 
         /// The value read.
-        var value: Value { record._withUnsafeGuaranteedRef { $0.fields[field] } }
+        var value: Value { record._withUnsafeGuaranteedRef { $0.field(field) } }
         /// The field's JSON Pointer.
         var pointer: String { record._withUnsafeGuaranteedRef { ($0.path ?? "") + "/" + $0.type.fields[field].name } }
     }

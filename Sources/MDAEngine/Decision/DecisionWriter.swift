@@ -148,7 +148,7 @@ public enum DecisionWriter {
             }
             w.endArray()
         case .object(let o):
-            if o.type === CaseSchema.member, case .string(let id) = o.fields[0] { w.string(id) } else { w.string(o.path ?? "") }
+            if o.type === CaseSchema.member, case .string(let id) = o.field(0) { w.string(id) } else { w.string(o.path ?? "") }
         case .map, .bytes, .type, .duration: w.string(String(describing: v.pointee))
         }
     }

@@ -134,7 +134,7 @@ struct TraceWriter {
         tails.bytes.withUnsafeBufferPointer { bytes in
             w.key(object.path ?? "", escapedTail: UnsafeBufferPointer(rebasing: bytes[tail]))
         }
-        object.fields.withUnsafeBufferPointer { DecisionWriter.value($0.baseAddress! + field, &w) }
+        DecisionWriter.value(object.fieldPointer(field), &w)
         fields.setText(start..<w.count, of: slot)
     }
 

@@ -147,12 +147,12 @@ extension Engine {
         case "since", "sinceDate", "start", "date": return dates()
         case "previousMdaPlusPlus":
             var out: [Value] = [
-                .object(ObjectValue(type: CaseSchema.trajectory, fields: [.bool(false), .null, .null], path: pointer)),
-                .object(ObjectValue(type: CaseSchema.trajectory, fields: [.bool(true), .null, .null], path: pointer)),
+                .object(ObjectValue.make(type: CaseSchema.trajectory, fields: [.bool(false), .null, .null], path: pointer)),
+                .object(ObjectValue.make(type: CaseSchema.trajectory, fields: [.bool(true), .null, .null], path: pointer)),
             ]
             let start = file.referenceDate.addingMonths(-ruleWindowMonths)
             for inc in file.incidents where inc.date >= start {
-                out.append(.object(ObjectValue(type: CaseSchema.trajectory,
+                out.append(.object(ObjectValue.make(type: CaseSchema.trajectory,
                                                fields: [.bool(true), .null, inc.date.addingDays(-1).celValue], path: pointer)))
             }
             return out

@@ -183,7 +183,7 @@ struct Evaluation {
     static func memberIDs(_ v: Value, into out: inout [String]) {
         switch v {
         case .list(let items): for item in items { memberIDs(item, into: &out) }
-        case .object(let o): if o.type === CaseSchema.member, case .string(let id) = o.fields[0], !out.contains(id) { out.append(id) }
+        case .object(let o): if o.type === CaseSchema.member, case .string(let id) = o.field(0), !out.contains(id) { out.append(id) }
         case .string(let id): if !out.contains(id) { out.append(id) }
         default: break
         }

@@ -53,97 +53,133 @@ struct CaseGraph {
         }
 
         let relationships: [Value] = file.relationships.enumerated().map { i, r in
-            .object(ObjectValue(type: CaseSchema.relationship,
-                                fields: [lookup(r.a), lookup(r.b), .string(r.kind.rawValue)],
-                                path: CaseGraph.path("/relationships/", i, CaseGraph.relationshipPaths)))
+            .object(ObjectValue.make(type: CaseSchema.relationship, path: CaseGraph.path("/relationships/", i, CaseGraph.relationshipPaths)) { w in
+                w.append(lookup(r.a))
+                w.append(lookup(r.b))
+                w.append(.string(r.kind.rawValue))
+            })
         }
         let incidents: [Value] = file.incidents.enumerated().map { i, inc in
             let p = CaseGraph.path("/incidents/", i, CaseGraph.incidentPaths)
             let injury: Value
             if let v = inc.injury.value, v != .unknown { injury = .string(v.rawValue) } else { injury = leaf(p, "injury") }
-            return .object(ObjectValue(type: CaseSchema.incident, fields: [
-                inc.date.celValue, kinds(inc.kinds),
-                refs(inc.perpetrators), refs(inc.victims), refs(inc.witnesses), injury,
-                tri(inc.weapon, p, "weapon"), tri(inc.policeInvolved, p, "policeInvolved"),
-                tri(inc.contactBanViolated, p, "contactBanViolated"),
-            ], path: p))
+            return .object(ObjectValue.make(type: CaseSchema.incident, path: p) { w in
+                w.append(inc.date.celValue)
+                w.append(kinds(inc.kinds))
+                w.append(refs(inc.perpetrators))
+                w.append(refs(inc.victims))
+                w.append(refs(inc.witnesses))
+                w.append(injury)
+                w.append(tri(inc.weapon, p, "weapon"))
+                w.append(tri(inc.policeInvolved, p, "policeInvolved"))
+                w.append(tri(inc.contactBanViolated, p, "contactBanViolated"))
+            })
         }
         let reports: [Value] = file.reports.enumerated().map { i, r in
             let p = CaseGraph.path("/reports/", i, CaseGraph.reportPaths)
-            return .object(ObjectValue(type: CaseSchema.report, fields: [
-                r.date.celValue, enumeration(r.kind, p, "kind"), enumeration(r.reporter, p, "reporter"),
-            ], path: p))
+            return .object(ObjectValue.make(type: CaseSchema.report, path: p) { w in
+                w.append(r.date.celValue)
+                w.append(enumeration(r.kind, p, "kind"))
+                w.append(enumeration(r.reporter, p, "reporter"))
+            })
         }
         let a = file.assessment
-        let assessment = ObjectValue(type: CaseSchema.assessment, fields: [
-            date(a.date, "/assessment", "date"), tri(a.facts[.acuteUnsafety], "/assessment", "acuteUnsafety"),
-            tri(a.facts[.structuralUnsafety], "/assessment", "structuralUnsafety"),
-            a.safetyScore.value.map { .int(Int64($0)) } ?? leaf("/assessment", "safetyScore"),
-            enumeration(a.triage, "/assessment", "triage"),
-        ], path: "/assessment")
+        let assessment = ObjectValue.make(type: CaseSchema.assessment, path: "/assessment") { w in
+            w.append(date(a.date, "/assessment", "date"))
+            w.append(tri(a.facts[.acuteUnsafety], "/assessment", "acuteUnsafety"))
+            w.append(tri(a.facts[.structuralUnsafety], "/assessment", "structuralUnsafety"))
+            w.append(a.safetyScore.value.map { .int(Int64($0)) } ?? leaf("/assessment", "safetyScore"))
+            w.append(enumeration(a.triage, "/assessment", "triage"))
+        }
         let s = file.stalking
-        var stalkingFields = group(s.facts, "/stalking", extra: 1)
-        stalkingFields.append(date(s.sinceDate, "/stalking", "sinceDate"))
-        let stalking = ObjectValue(type: CaseSchema.stalking, fields: stalkingFields, path: "/stalking")
+        let stalking = ObjectValue.make(type: CaseSchema.stalking, path: "/stalking") { w in
+            group(s.facts, "/stalking", into: &w)
+            w.append(date(s.sinceDate, "/stalking", "sinceDate"))
+        }
         let sep = file.separation
         let status: Value
         if let v = sep.status.value, v != .unknown { status = .string(v.rawValue) } else { status = leaf("/separation", "status") }
-        let separation = ObjectValue(type: CaseSchema.separation,
-                                     fields: group(sep.facts, "/separation", leading: [status, date(sep.since, "/separation", "since")]),
-                                     path: "/separation")
+        let separation = ObjectValue.make(type: CaseSchema.separation, path: "/separation") { w in
+            w.append(status)
+            w.append(date(sep.since, "/separation", "since"))
+            group(sep.facts, "/separation", into: &w)
+        }
         let agencies: [Value] = file.care.agencies.enumerated().map { i, ag in
             let p = CaseGraph.path("/care/agencies/", i, CaseGraph.agencyPaths)
-            return .object(ObjectValue(type: CaseSchema.agency, fields: [
-                .string(ag.kind.rawValue), date(ag.since, p, "since"),
-                ag.until.value.map(\.celValue) ?? .null,   // reading 6: absent reads as null (still involved)
-            ], path: p))
+            return .object(ObjectValue.make(type: CaseSchema.agency, path: p) { w in
+                w.append(.string(ag.kind.rawValue))
+                w.append(date(ag.since, p, "since"))
+                w.append(ag.until.value.map(\.celValue) ?? .null)   // reading 6: absent reads as null (still involved)
+            })
         }
         let interventions: [Value] = file.care.interventions.enumerated().map { i, iv in
             let p = CaseGraph.path("/care/interventions/", i, CaseGraph.interventionPaths)
-            return .object(ObjectValue(type: CaseSchema.intervention, fields: [
-                iv.kind.value.map { .string($0) } ?? .null, date(iv.start, p, "start"),
-                iv.end.value.map(\.celValue) ?? .null, enumeration(iv.outcome, p, "outcome"),
-            ], path: p))
+            return .object(ObjectValue.make(type: CaseSchema.intervention, path: p) { w in
+                w.append(iv.kind.value.map { .string($0) } ?? .null)
+                w.append(date(iv.start, p, "start"))
+                w.append(iv.end.value.map(\.celValue) ?? .null)
+                w.append(enumeration(iv.outcome, p, "outcome"))
+            })
         }
-        let care = ObjectValue(type: CaseSchema.care,
-                               fields: group(file.care.facts, "/care", leading: [.list(agencies), .list(interventions)]),
-                               path: "/care")
-        let justice = ObjectValue(type: CaseSchema.justice,
-                                  fields: group(file.justice.facts, "/justice", leading: [.list(file.justice.restrainingOrders.map(\.celValue))]),
-                                  path: "/justice")
-        let history = ObjectValue(type: CaseSchema.history, fields: [trajectory(file.previousMdaPlusPlus)], path: "/history")
+        let care = ObjectValue.make(type: CaseSchema.care, path: "/care") { w in
+            w.append(.list(agencies))
+            w.append(.list(interventions))
+            group(file.care.facts, "/care", into: &w)
+        }
+        let justice = ObjectValue.make(type: CaseSchema.justice, path: "/justice") { w in
+            w.append(.list(file.justice.restrainingOrders.map(\.celValue)))
+            group(file.justice.facts, "/justice", into: &w)
+        }
+        let history = ObjectValue.make(type: CaseSchema.history, fields: [trajectory(file.previousMdaPlusPlus)], path: "/history")
         let j = file.professionalJudgement
-        let judgement = ObjectValue(type: CaseSchema.judgement, fields: [
+        let judgement = ObjectValue.make(type: CaseSchema.judgement, fields: [
             j.escalateTo.value.map { .string($0.rawValue) } ?? .null,
             .int(Int64(j.reason.value?.unicodeScalars.count ?? 0)),
         ], path: "/professionalJudgement")
 
-        return .object(ObjectValue(type: CaseSchema.case, fields: [
-            .string(file.caseId), file.referenceDate.celValue, .list(members), .list(relationships),
-            .list(incidents), .list(reports), .object(assessment),
-            .object(ObjectValue(type: CaseSchema.household, fields: group(file.household, "/household"), path: "/household")),
-            .object(ObjectValue(type: CaseSchema.coerciveControl, fields: group(file.coerciveControl, "/coerciveControl"), path: "/coerciveControl")),
-            .object(stalking), .object(separation), .object(care), .object(justice), .object(history), .object(judgement),
-        ], path: ""))
+        return .object(ObjectValue.make(type: CaseSchema.case, path: "") { w in
+            w.append(.string(file.caseId))
+            w.append(file.referenceDate.celValue)
+            w.append(.list(members))
+            w.append(.list(relationships))
+            w.append(.list(incidents))
+            w.append(.list(reports))
+            w.append(.object(assessment))
+            w.append(.object(ObjectValue.make(type: CaseSchema.household, path: "/household") { group(file.household, "/household", into: &$0) }))
+            w.append(.object(ObjectValue.make(type: CaseSchema.coerciveControl, path: "/coerciveControl") {
+                group(file.coerciveControl, "/coerciveControl", into: &$0)
+            }))
+            w.append(.object(stalking))
+            w.append(.object(separation))
+            w.append(.object(care))
+            w.append(.object(justice))
+            w.append(.object(history))
+            w.append(.object(judgement))
+        })
     }
 
     /// - Parameter factorsPath: The pointer of the member's factors, when precomputed.
     func member(_ m: CaseFile.Member, path p: String, factorsPath: String? = nil) -> Value {
         let factorsPath = factorsPath ?? p + "/factors"
-        return .object(ObjectValue(type: CaseSchema.member, fields: [
-            .string(m.id), .int(Int64(m.age)), m.gender.value.map { .string($0.rawValue) } ?? .null,
-            tri(m.victim, p, "victim"), tri(m.perpetrator, p, "perpetrator"), tri(m.pregnant, p, "pregnant"),
-            .object(ObjectValue(type: CaseSchema.factors, fields: group(m.factors, factorsPath), path: factorsPath)),
-            .list(m.aces.map { .string($0.rawValue) }),
-        ], path: p))
+        let factors = ObjectValue.make(type: CaseSchema.factors, path: factorsPath) { group(m.factors, factorsPath, into: &$0) }
+        return .object(ObjectValue.make(type: CaseSchema.member, path: p) { w in
+            w.append(.string(m.id))
+            w.append(.int(Int64(m.age)))
+            w.append(m.gender.value.map { .string($0.rawValue) } ?? .null)
+            w.append(tri(m.victim, p, "victim"))
+            w.append(tri(m.perpetrator, p, "perpetrator"))
+            w.append(tri(m.pregnant, p, "pregnant"))
+            w.append(.object(factors))
+            w.append(.list(m.aces.map { .string($0.rawValue) }))
+        })
     }
 
     func trajectory(_ fact: Fact<CaseFile.PreviousTrajectory>) -> Value {
         switch fact {
         case .known(.none):
-            return .object(ObjectValue(type: CaseSchema.trajectory, fields: [.bool(false), .null, .null], path: "/history/previousMdaPlusPlus"))
+            return .object(ObjectValue.make(type: CaseSchema.trajectory, fields: [.bool(false), .null, .null], path: "/history/previousMdaPlusPlus"))
         case .known(.trajectory(let start, let closed)):
-            return .object(ObjectValue(type: CaseSchema.trajectory, fields: [
+            return .object(ObjectValue.make(type: CaseSchema.trajectory, fields: [
                 .bool(true), start.value.map(\.celValue) ?? .null, closed.map(\.celValue) ?? .null,
             ], path: "/history/previousMdaPlusPlus"))
         case .absent, .null:
@@ -192,9 +228,22 @@ struct CaseGraph {
             for step in steps {
                 switch step.original {
                 case .object(let o):
-                    var fields = o.fields
-                    for c in step.changes { fields[c.index] = c.step < 0 ? value : built[c.step] }
-                    built.append(.object(ObjectValue(type: o.type, fields: fields, path: o.path)))
+                    // The record's fields copied in place, the changed ones (in field order, as
+                    // the rewriter finds them) replaced.
+                    var next = 0
+                    let copy = ObjectValue.make(type: o.type, path: o.path) { w in
+                        for i in 0..<o.count {
+                            if next < step.changes.count && step.changes[next].index == i {
+                                let c = step.changes[next]
+                                next += 1
+                                w.append(c.step < 0 ? value : built[c.step])
+                            } else {
+                                w.append(o.field(i))
+                            }
+                        }
+                    }
+                    precondition(next == step.changes.count, "a replacement step's changes are in field order")
+                    built.append(.object(copy))
                 case .list(let items):
                     var copy = items
                     for c in step.changes { copy[c.index] = c.step < 0 ? value : built[c.step] }
@@ -269,8 +318,8 @@ struct CaseGraph {
                     for (seen, result) in shared where seen == id { return result }
                 }
                 var changes: [(index: Int, step: Int)] = []
-                for (i, x) in o.fields.enumerated() {
-                    if let y = rewrite(x) { changes.append((i, y)) }
+                for i in 0..<o.count {
+                    if let y = rewrite(o.field(i)) { changes.append((i, y)) }
                 }
                 let result = changes.isEmpty ? nil : add(v, changes)
                 if isShared { shared.append((ObjectIdentifier(o), result)) }
@@ -330,15 +379,11 @@ struct CaseGraph {
         return leaf(base, key)
     }
 
-    /// The values of a group's facts, after `leading` and with room for `extra` more fields.
-    func group<K>(_ g: FactGroup<K>, _ base: String, leading: [Value] = [], extra: Int = 0) -> [Value] {
-        var out: [Value] = []
-        out.reserveCapacity(leading.count + g.count + extra)
-        out.append(contentsOf: leading)
+    /// Appends the values of a group's facts to a record being made.
+    func group<K>(_ g: FactGroup<K>, _ base: String, into out: inout ObjectValue.FieldWriter) {
         for i in 0..<g.count {
             if case .known(let b) = g[index: i] { out.append(.bool(b)) } else { out.append(leaf(base, K.allCases[i].rawValue)) }
         }
-        return out
     }
 
 

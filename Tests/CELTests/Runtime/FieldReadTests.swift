@@ -12,7 +12,7 @@ struct FieldReadTests {
     static let other = ObjectType(name: "Other", fields: [("age", .int), ("name", .string)])
 
     static func make(_ name: String, _ age: Value, partner: Value = .null, pet: Value = .null, path: String) -> Value {
-        .object(ObjectValue(type: person, fields: [.string(name), age, partner, pet], path: path))
+        .object(ObjectValue.make(type: person, fields: [.string(name), age, partner, pet], path: path))
     }
 
     static let sources = [
@@ -33,8 +33,8 @@ struct FieldReadTests {
 
     /// Activations: slots for `p` and `ps`, with unknown, error and other-type operands.
     static let activations: [Activation] = {
-        let odd = Value.object(ObjectValue(type: other, fields: [.int(50), .string("Odd")], path: "/odd"))
-        let rex = Value.object(ObjectValue(type: pet, fields: [.string("Rex"), .int(4)], path: "/rex"))
+        let odd = Value.object(ObjectValue.make(type: other, fields: [.int(50), .string("Odd")], path: "/odd"))
+        let rex = Value.object(ObjectValue.make(type: pet, fields: [.string("Rex"), .int(4)], path: "/rex"))
         // Bob's pet is of another type (the generic select by name), Cy's unknown.
         let bob = make("Bob", .int(41), pet: odd, path: "/bob")
         let ann = make("Ann", .int(40), partner: bob, pet: rex, path: "/ann")

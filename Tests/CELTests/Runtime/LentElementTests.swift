@@ -8,10 +8,10 @@ struct LentElementTests {
     static let item = ObjectType(name: "Item", fields: [("n", .int), ("flag", .dyn)])
 
     static func makeObjects() -> [ObjectValue] {
-        [ObjectValue(type: item, fields: [.int(1), .bool(true)], path: "/xs/0"),
-         ObjectValue(type: item, fields: [.int(2), .unknown(UnknownSet(["xs.1.flag"]))], path: "/xs/1"),
-         ObjectValue(type: item, fields: [.int(3), .bool(false)], path: "/xs/2"),
-         ObjectValue(type: item, fields: [.int(4), .string("oops")], path: "/xs/3")]
+        [ObjectValue.make(type: item, fields: [.int(1), .bool(true)], path: "/xs/0"),
+         ObjectValue.make(type: item, fields: [.int(2), .unknown(UnknownSet(["xs.1.flag"]))], path: "/xs/1"),
+         ObjectValue.make(type: item, fields: [.int(3), .bool(false)], path: "/xs/2"),
+         ObjectValue.make(type: item, fields: [.int(4), .string("oops")], path: "/xs/3")]
     }
 
     /// Loops that keep, return, nest, stop early on, or walk by index their elements.

@@ -9,7 +9,7 @@ struct LoopEquivalenceTests {
     static let item = ObjectType(name: "Item", fields: [("n", .int), ("tag", .string), ("flag", .dyn)])
 
     static func make(_ i: Int, _ n: Int64, _ tag: String, _ flag: Value) -> Value {
-        .object(ObjectValue(type: item, fields: [.int(n), .string(tag), flag], path: "/xs/\(i)"))
+        .object(ObjectValue.make(type: item, fields: [.int(n), .string(tag), flag], path: "/xs/\(i)"))
     }
 
     static let items: Value = .list([

@@ -13,7 +13,7 @@ final class RecordingObserver: EvaluationObserver {
     static let person = ObjectType(name: "Person", fields: [("name", .string), ("age", .int), ("partner", .dyn)])
 
     static func make(_ name: String, _ age: Value, partner: Value = .null, path: String? = nil) -> Value {
-        .object(ObjectValue(type: person, fields: [.string(name), age, partner], path: path))
+        .object(ObjectValue.make(type: person, fields: [.string(name), age, partner], path: path))
     }
 
     static var vars: [(String, CELType, Value)] {

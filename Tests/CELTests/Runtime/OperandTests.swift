@@ -46,8 +46,8 @@ struct OperandTests {
     }
 
     @Test func sameValueAndReads() {
-        let ann = Value.object(ObjectValue(type: Self.person, fields: [.string("Ann"), .int(40)], path: "/ann"))
-        let odd = Value.object(ObjectValue(type: Self.other, fields: [.int(7)], path: "/odd"))
+        let ann = Value.object(ObjectValue.make(type: Self.person, fields: [.string("Ann"), .int(40)], path: "/ann"))
+        let odd = Value.object(ObjectValue.make(type: Self.other, fields: [.int(7)], path: "/odd"))
         let nodes: [(EvalNode, String)] = [
             (LocalFieldNode(id: 1, local: 0, index: 1, objectType: Self.person, name: "age"), "localField"),
             (SlotFieldNode(id: 2, slot: 0, slotID: 3, index: 0, objectType: Self.person, name: "name"), "slotField"),

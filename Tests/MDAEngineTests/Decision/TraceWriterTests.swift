@@ -55,8 +55,8 @@ struct TraceWriterTests {
     }
 
     @Test func sameTextIsConservative() {
-        let member = ObjectValue(type: CaseSchema.member, fields: Array(repeating: .null, count: CaseSchema.member.fields.count), path: "/members/0")
-        let twin = ObjectValue(type: CaseSchema.member, fields: Array(repeating: .null, count: CaseSchema.member.fields.count), path: "/members/0")
+        let member = ObjectValue.make(type: CaseSchema.member, fields: Array(repeating: .null, count: CaseSchema.member.fields.count), path: "/members/0")
+        let twin = ObjectValue.make(type: CaseSchema.member, fields: Array(repeating: .null, count: CaseSchema.member.fields.count), path: "/members/0")
         #expect(TraceWriter.sameText(.list([.object(member), .int(1)]), .list([.object(member), .int(1)])))
         #expect(!TraceWriter.sameText(.list([.object(member)]), .list([.object(twin)])))
         #expect(!TraceWriter.sameText(.list([.int(1)]), .list([.int(1), .int(2)])))

@@ -70,7 +70,7 @@ struct CaseGraphReplacementTests {
     @Test("a record outside the graph has no replacement")
     func outside() {
         let file = CounterfactualTests.file("unknown-household-provisional.json")
-        let stray = ObjectValue(type: CaseSchema.assessment, fields: [.null, .null, .null, .null, .null], path: "/assessment")
+        let stray = ObjectValue.make(type: CaseSchema.assessment, fields: [.null, .null, .null, .null, .null], path: "/assessment")
         #expect(CaseGraph.replacement(of: stray, field: 1, in: CaseGraph().build(file)) == nil)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite("TraceRecorder")
 struct TraceRecorderTests {
     static func record() -> ObjectValue {
-        ObjectValue(type: CaseSchema.assessment, fields: [.null, .bool(true), .bool(false), .int(3), .string("x")],
+        ObjectValue.make(type: CaseSchema.assessment, fields: [.null, .bool(true), .bool(false), .int(3), .string("x")],
                     path: "/assessment")
     }
 

@@ -20,7 +20,7 @@ final class FieldNode: EvalNode, @unchecked Sendable {
         if case .slotField(let inner) = operandRead, let r = inner.readField(&f, objectType, index) { return r }
         let v = operandRead.eval(&f)
         if case .object(let o) = v, o.type === objectType {
-            let r = o.fields[index]
+            let r = o.field(index)
             f.observer?.didRead(object: o, field: index, value: r)
             return r
         }
@@ -42,8 +42,8 @@ final class FieldNode: EvalNode, @unchecked Sendable {
     @inline(__always)
     static func fieldOfField(_ root: Unmanaged<ObjectValue>, _ index: Int, _ type: ObjectType, _ field: Int,
                              _ f: inout Frame) -> Value? {
-        guard let middle = root._withUnsafeGuaranteedRef({ object($0.fields[index], type) }) else { return nil }
-        let r = middle._withUnsafeGuaranteedRef { $0.fields[field] }
+        guard let middle = root._withUnsafeGuaranteedRef({ object($0.field(index), type) }) else { return nil }
+        let r = middle._withUnsafeGuaranteedRef { $0.field(field) }
         if f.observer != nil {
             root._withUnsafeGuaranteedRef { o in
                 middle._withUnsafeGuaranteedRef { m in
@@ -61,7 +61,7 @@ final class FieldNode: EvalNode, @unchecked Sendable {
     @inline(__always)
     static func field(_ v: Value, _ type: ObjectType, _ index: Int) -> (value: Value, object: Unmanaged<ObjectValue>)? {
         guard case .object(let o) = v, o.type === type else { return nil }
-        return (o.fields[index], .passUnretained(o))
+        return (o.field(index), .passUnretained(o))
     }
 }
 
@@ -151,7 +151,7 @@ final class SlotFieldNode: EvalNode, @unchecked Sendable {
     @inline(__always)
     final func readField(_ f: inout Frame, _ type: ObjectType, _ next: Int) -> Value? {
         guard slot < f.slots.count, let root = FieldNode.object(f.slots[slot], objectType),
-              root._withUnsafeGuaranteedRef({ FieldNode.object($0.fields[index], type) }) != nil else { return nil }
+              root._withUnsafeGuaranteedRef({ FieldNode.object($0.field(index), type) }) != nil else { return nil }
         if f.observer != nil {
             root._withUnsafeGuaranteedRef { f.observer?.didRead(slot: slot, value: .object($0)) }
         }
@@ -178,7 +178,7 @@ final class SelectNode: EvalNode, @unchecked Sendable {
             guard let i = o.type.index(of: name) else {
                 return .error(CELError(code: "no_such_field", message: "no such field '\(name)' in \(o.type.name)", exprID: id))
             }
-            let r = o.fields[i]
+            let r = o.field(i)
             observer?.didRead(object: o, field: i, value: r)
             return r
         case .map(let m):
@@ -218,7 +218,7 @@ final class HasNode: EvalNode, @unchecked Sendable {
             } else {
                 return .error(CELError(code: "no_such_field", message: "no such field '\(name)' in \(o.type.name)", exprID: id))
             }
-            let r = o.fields[i]
+            let r = o.field(i)
             f.observer?.didRead(object: o, field: i, value: r)
             switch r {
             case .null: return .bool(false)
