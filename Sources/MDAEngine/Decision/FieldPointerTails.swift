@@ -45,7 +45,7 @@ struct FieldPointerTails: Sendable {
         firstField.append(offsets.count - 1)
         for field in type.fields {
             bytes.append(UInt8(ascii: "/"))
-            bytes += JSONWriter.escaped(field.name)
+            JSONWriter.appendEscaped(field.name, to: &bytes)
             offsets.append(bytes.count)
         }
     }
