@@ -45,13 +45,14 @@ final class WrittenFacts {
     /// Looks up `field` of the record at `address` for trace entry `entry` (entries count from 1)
     /// and marks it as listed by that entry.
     func visit(address: UInt, field: Int, entry: Int) -> Visit {
-        if count &* 2 >= capacity { grow() }
         let field = Int32(truncatingIfNeeded: field), entry = Int32(truncatingIfNeeded: entry)
         let mask = capacity &- 1
         var i = index(address, field)
         while true {
             let slot = slots + i
             if slot.pointee.address == 0 {
+                // Most visits find their key, so the load is checked only before an insertion.
+                if _slowPath(count &* 2 &+ 2 > capacity) { return insertGrowing(address, field, entry) }
                 slot.pointee = Slot(address: address, field: field, entry: entry)
                 count &+= 1
                 return .new(slot: i)
@@ -63,6 +64,19 @@ final class WrittenFacts {
             }
             i = (i &+ 1) & mask
         }
+    }
+
+    /// Grows the table, then inserts a key it does not hold (growing moves the keys, so the
+    /// slot found before is no longer the key's).
+    @inline(never)
+    private func insertGrowing(_ address: UInt, _ field: Int32, _ entry: Int32) -> Visit {
+        grow()
+        let mask = capacity &- 1
+        var i = index(address, field)
+        while slots[i].address != 0 { i = (i &+ 1) & mask }
+        slots[i] = Slot(address: address, field: field, entry: entry)
+        count &+= 1
+        return .new(slot: i)
     }
 
     /// Records where the field found new at `slot` was written.
