@@ -28,6 +28,8 @@ final class WrittenFacts {
 
     @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
     @exclusivity(unchecked) private var capacity: Int
+    /// `capacity - 1`, kept rather than computed on every visit.
+    @exclusivity(unchecked) private var mask: Int
     @exclusivity(unchecked) private var shift: Int
     @exclusivity(unchecked) private var count = 0
 
@@ -36,6 +38,7 @@ final class WrittenFacts {
         var bits = 6
         while 1 << bits < 2 * expected { bits += 1 }
         capacity = 1 << bits
+        mask = capacity - 1
         shift = 64 - bits
         slots = WrittenFacts.emptySlots(capacity)
     }
@@ -46,7 +49,6 @@ final class WrittenFacts {
     /// and marks it as listed by that entry.
     func visit(address: UInt, field: Int, entry: Int) -> Visit {
         let field = Int32(truncatingIfNeeded: field), entry = Int32(truncatingIfNeeded: entry)
-        let mask = capacity &- 1
         var i = index(address, field)
         while true {
             let slot = slots + i
@@ -71,7 +73,6 @@ final class WrittenFacts {
     @inline(never)
     private func insertGrowing(_ address: UInt, _ field: Int32, _ entry: Int32) -> Visit {
         grow()
-        let mask = capacity &- 1
         var i = index(address, field)
         while slots[i].address != 0 { i = (i &+ 1) & mask }
         slots[i] = Slot(address: address, field: field, entry: entry)
@@ -107,9 +108,9 @@ final class WrittenFacts {
     private func grow() {
         let old = slots, oldCapacity = capacity
         capacity *= 2
+        mask = capacity - 1
         shift -= 1
         slots = WrittenFacts.emptySlots(capacity)
-        let mask = capacity - 1
         for j in 0..<oldCapacity where old[j].address != 0 {
             var i = index(old[j].address, old[j].field)
             while slots[i].address != 0 { i = (i + 1) & mask }
