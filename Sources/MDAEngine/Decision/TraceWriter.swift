@@ -136,7 +136,13 @@ struct TraceWriter {
             return
         }
         let start = w.beginSpan()
-        w.key(ruleReads!.takeUnretainedValue().name(index)); DecisionWriter.value(value, &w)
+        // The reads are alive (see fieldOwner): their names are read in place, unretained.
+        ruleReads!._withUnsafeGuaranteedRef { reads in
+            reads.names.withUnsafeBufferPointer { names in
+                if index < names.count { w.key(names[index]) } else { w.key(TraceReads.facts[index - names.count]) }
+            }
+        }
+        DecisionWriter.value(value, &w)
         // The read lies in the ``TraceReads`` the decision keeps alive and unchanged while its
         // trace is written (see ``WrittenRules/Text``).
         rules.setText(WrittenRules.Text(value: value, start: start, end: w.count), of: index)
