@@ -57,7 +57,9 @@ struct TraceWriter {
         entry += 1
         let raw = UnsafeRawPointer(e)
         // Fixed punctuation and keys go out as one fragment each: one buffer access, not one per piece.
-        w.fragment(#"{"rule":"#); w.string(e.pointee.rule)
+        w.fragment(#"{"rule":"#)
+        // The rule id's bytes in place: passing the string would retain and release it.
+        if e.pointee.rule.utf8.withContiguousStorageIfAvailable({ w.string(utf8: $0) }) == nil { w.string(e.pointee.rule) }
         w.key(raw: "result"); DecisionWriter.value((raw + resultOffset).assumingMemoryBound(to: Value.self), &w)
         w.fragment(#""facts":{"#)
         // Most reads repeat a fact already listed or written, which needs only the read's
