@@ -106,6 +106,18 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {
         }
     }
 
+    /// Appends the UTF-8 bytes of `text` escaped for a JSON string, without quotes (what
+    /// ``escaped(_:)`` returns), to `bytes`, without building a temporary array when nothing
+    /// needs escaping.
+    ///
+    /// - Parameters:
+    ///   - text: The string.
+    ///   - bytes: The array to append to.
+    public static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        var copy = text
+        if copy.withUTF8({ escapedCount($0) == $0.count }) { bytes.append(contentsOf: copy.utf8) } else { bytes += escaped(text) }
+    }
+
     /// Writes a complete value, for example one read by ``JSONReader``; numbers are written with
     /// their exact text. Values of any depth are written without exhausting the stack.
     ///
@@ -308,6 +320,25 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {
     @inlinable @inline(__always)
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         quoted(utf8, colon: false)
+    }
+
+    /// Writes a string value whose UTF-8 bytes need no escaping (from ``escaped(_:)``, or text
+    /// such as a formatted date that cannot hold `"`, `\` or control characters), copying them
+    /// as they are.
+    ///
+    /// - Parameter escapedUTF8: The string's escaped UTF-8 bytes, without quotes.
+    @inlinable @inline(__always)
+    public mutating func string(escapedUTF8 text: UnsafeBufferPointer<UInt8>) {
+        let comma = needsComma
+        withSpace(text.count &+ 3) { out in
+            var n = 0
+            if comma { out[0] = UInt8(ascii: ","); n = 1 }
+            out[n] = UInt8(ascii: "\""); n &+= 1
+            JSONWriter.copy(text, to: out + n); n &+= text.count
+            out[n] = UInt8(ascii: "\"")
+            return n &+ 1
+        }
+        needsComma = true
     }
 
     /// Returns the offset at which the next key or value's own text will begin: after the

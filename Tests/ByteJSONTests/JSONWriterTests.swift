@@ -157,6 +157,21 @@ import Testing
         #expect(JSONWriter.escaped(text) == Array(writer.bytes.dropFirst().dropLast()))
     }
 
+    /// `appendEscaped(_:to:)` appends what `escaped(_:)` returns, and `string(escapedUTF8:)` of
+    /// those bytes writes what `string(_:)` writes.
+    @Test(arguments: awkwardStrings)
+    func appendEscapedAndEscapedStrings(_ text: String) {
+        var bytes: [UInt8] = [1, 2]
+        JSONWriter.appendEscaped(text, to: &bytes)
+        #expect(bytes == [1, 2] + JSONWriter.escaped(text))
+        var plain = JSONWriter(), escaped = JSONWriter()
+        plain.beginArray(); plain.string(text); plain.string(text); plain.endArray()
+        escaped.beginArray()
+        JSONWriter.escaped(text).withUnsafeBufferPointer { escaped.string(escapedUTF8: $0); escaped.string(escapedUTF8: $0) }
+        escaped.endArray()
+        #expect(escaped.bytes == plain.bytes)
+    }
+
     /// A key from a head and a pre-escaped tail equals the key of the joined string, and so does
     /// the two-string form.
     @Test(arguments: awkwardStrings)

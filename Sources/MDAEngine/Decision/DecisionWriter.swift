@@ -139,7 +139,8 @@ public enum DecisionWriter {
         case .double(let d): if d.isFinite { w.double(d) } else { w.null() }
         case .string(let s): w.string(s)
         case .timestamp(let t):
-            CaseDate(t).withText { w.string(utf8: $0) }
+            // A date's text is digits and dashes: nothing to escape.
+            CaseDate(t).withText { w.string(escapedUTF8: $0) }
         case .list(let items):
             w.beginArray()
             items.withUnsafeBufferPointer { items in

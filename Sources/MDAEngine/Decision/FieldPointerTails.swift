@@ -18,8 +18,11 @@ struct FieldPointerTails: Sendable {
     private var offsets: [Int] = [0]
     /// The escaped tails, back to back.
     private(set) var bytes: [UInt8] = []
-    /// The type found by the previous lookup: reads of one record come in runs.
-    private var lastType = 0
+    /// The type found by the previous lookup (reads of one record come in runs), by address,
+    /// and the index in ``offsets`` of its first field. ``types`` retains every type found, so
+    /// the address cannot come to name another type.
+    private var lastType: UInt = 0
+    private var lastFirstField = 0
 
     /// Tables for `root` and every record type its fields lead to.
     init(reachableFrom root: ObjectType) {
@@ -45,7 +48,7 @@ struct FieldPointerTails: Sendable {
         firstField.append(offsets.count - 1)
         for field in type.fields {
             bytes.append(UInt8(ascii: "/"))
-            bytes += JSONWriter.escaped(field.name)
+            JSONWriter.appendEscaped(field.name, to: &bytes)
             offsets.append(bytes.count)
         }
     }
@@ -59,16 +62,17 @@ struct FieldPointerTails: Sendable {
     /// `type` is passed unretained because the trace writer looks up every field it writes and
     /// the caller keeps the type alive.
     mutating func range(_ unretained: Unmanaged<ObjectType>, _ field: Int) -> Range<Int> {
-        if Unmanaged.passUnretained(types[lastType]).toOpaque() != unretained.toOpaque() {
-            let type = unretained.takeUnretainedValue()
-            if let i = types.firstIndex(where: { $0 === type }) {
-                lastType = i
-            } else {
-                add(type)
-                lastType = types.count - 1
-            }
-        }
-        let first = firstField[lastType] + field
+        if _slowPath(UInt(bitPattern: unretained.toOpaque()) != lastType) { find(unretained) }
+        let first = lastFirstField + field
         return offsets[first]..<offsets[first + 1]
+    }
+
+    /// Makes the type at `unretained` the last one found, adding it when it is new.
+    private mutating func find(_ unretained: Unmanaged<ObjectType>) {
+        let type = unretained.takeUnretainedValue()
+        let i = types.firstIndex(where: { $0 === type }) ?? types.count
+        if i == types.count { add(type) }
+        lastType = UInt(bitPattern: unretained.toOpaque())
+        lastFirstField = firstField[i]
     }
 }

@@ -9,12 +9,8 @@ import CEL
 struct TraceWriter {
     /// Case fields written so far.
     private let fields: WrittenFacts
-    /// Per rule slot: the last entry that listed it. Grown on demand.
-    private var ruleEntries: [Int32] = []
-    /// Per rule slot: the index in ``writtenRules`` of its first text, or -1.
-    private var ruleTexts: [Int32] = []
-    /// The first text of each rule written, with the value it showed.
-    private var writtenRules: [WrittenRule] = []
+    /// Rule slots listed and written so far.
+    private let rules: WrittenRules
     private var tails = FieldPointerTails.schema
     /// The current entry, from 1.
     private var entry = 0
@@ -35,9 +31,7 @@ struct TraceWriter {
         // About one in five of a trace's field reads is a distinct field in the sample cases.
         fields = WrittenFacts(expected: fieldReads / 4)
         // Room for the slots of a ruleset of a few hundred rules, so the tables rarely grow.
-        ruleEntries = Array(repeating: 0, count: 384)
-        ruleTexts = Array(repeating: -1, count: 384)
-        writtenRules.reserveCapacity(256)
+        rules = WrittenRules(slots: 384)
     }
 
     // Where an entry keeps what the writer loads in place, without retaining: the reads'
@@ -54,13 +48,6 @@ struct TraceWriter {
     // Values are read in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
     private let resultOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.result)!
     private let readValueOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.value)!
-    private let writtenValueOffset = MemoryLayout<WrittenRule>.offset(of: \WrittenRule.value)!
-
-    /// A rule's first text and the value it showed.
-    private struct WrittenRule {
-        var value: Value
-        var text: Range<Int>
-    }
 
     /// Writes one entry: the rule, its result and the facts it read.
     ///
@@ -70,7 +57,9 @@ struct TraceWriter {
         entry += 1
         let raw = UnsafeRawPointer(e)
         // Fixed punctuation and keys go out as one fragment each: one buffer access, not one per piece.
-        w.fragment(#"{"rule":"#); w.string(e.pointee.rule)
+        w.fragment(#"{"rule":"#)
+        // The rule id's bytes in place: passing the string would retain and release it.
+        if e.pointee.rule.utf8.withContiguousStorageIfAvailable({ w.string(utf8: $0) }) == nil { w.string(e.pointee.rule) }
         w.key(raw: "result"); DecisionWriter.value((raw + resultOffset).assumingMemoryBound(to: Value.self), &w)
         w.fragment(#""facts":{"#)
         // Most reads repeat a fact already listed or written, which needs only the read's
@@ -100,7 +89,7 @@ struct TraceWriter {
             let base = ruleBase!
             for i in ruleRange {
                 let slot = UnsafeRawPointer(base + i).load(fromByteOffset: slotOffset, as: Int.self)
-                if slot >= ruleEntries.count || ruleEntries[slot] != Int32(truncatingIfNeeded: entry) { writeRule(base + i, to: &w) }
+                if !rules.isListed(slot, in: entry) { writeRule(base + i, to: &w) }
             }
         }
         if let n = e.pointee.reasonLength {
@@ -112,9 +101,7 @@ struct TraceWriter {
     /// Switches to the rule reads of the ``TraceReads`` at `owner`.
     private mutating func use(rulesOf owner: UInt) {
         // Slots name rules of one ruleset: texts written for another's do not carry over.
-        if ruleOwner != 0 {
-            for i in ruleTexts.indices { ruleTexts[i] = -1 }
-        }
+        if ruleOwner != 0 { rules.forgetTexts() }
         ruleOwner = owner
         let reads = Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!)
         ruleReads = reads
@@ -145,22 +132,22 @@ struct TraceWriter {
     /// repeat is copied only when its value would be written the same.
     private mutating func writeRule(_ read: UnsafePointer<RuleRead.Recorded>, to w: inout JSONWriter) {
         let index = read.pointee.slot
-        if index >= ruleEntries.count {
-            let count = Swift.max(index + 1, 2 * ruleEntries.count, 64)
-            ruleEntries += Array(repeating: 0, count: count - ruleEntries.count)
-            ruleTexts += Array(repeating: -1, count: count - ruleTexts.count)
-        }
-        ruleEntries[index] = Int32(truncatingIfNeeded: entry)
-        let written = Int(ruleTexts[index])
         let value = (UnsafeRawPointer(read) + readValueOffset).assumingMemoryBound(to: Value.self)
-        if written >= 0, writtenRules.withUnsafeBufferPointer({ TraceWriter.sameText(UnsafeRawPointer($0.baseAddress! + written).advanced(by: writtenValueOffset).assumingMemoryBound(to: Value.self), value) }) {
-            w.repeatSpan(writtenRules[written].text)
+        if let written = rules.list(index, in: entry), TraceWriter.sameText(written.value, value) {
+            w.repeatSpan(written.start..<written.end)
             return
         }
         let start = w.beginSpan()
-        w.key(ruleReads!.takeUnretainedValue().name(index)); DecisionWriter.value(value, &w)
-        ruleTexts[index] = Int32(truncatingIfNeeded: writtenRules.count)
-        writtenRules.append(WrittenRule(value: read.pointee.value, text: start..<w.count))
+        // The reads are alive (see fieldOwner): their names are read in place, unretained.
+        ruleReads!._withUnsafeGuaranteedRef { reads in
+            reads.names.withUnsafeBufferPointer { names in
+                if index < names.count { w.key(names[index]) } else { w.key(TraceReads.facts[index - names.count]) }
+            }
+        }
+        DecisionWriter.value(value, &w)
+        // The read lies in the ``TraceReads`` the decision keeps alive and unchanged while its
+        // trace is written (see ``WrittenRules/Text``).
+        rules.setText(WrittenRules.Text(value: value, start: start, end: w.count), of: index)
     }
 
     /// Whether `a` and `b` certainly have the same trace JSON (``DecisionWriter/value(_:_:)``);

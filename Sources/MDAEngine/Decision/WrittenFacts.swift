@@ -28,6 +28,8 @@ final class WrittenFacts {
 
     @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
     @exclusivity(unchecked) private var capacity: Int
+    /// `capacity - 1`, kept rather than computed on every visit.
+    @exclusivity(unchecked) private var mask: Int
     @exclusivity(unchecked) private var shift: Int
     @exclusivity(unchecked) private var count = 0
 
@@ -36,6 +38,7 @@ final class WrittenFacts {
         var bits = 6
         while 1 << bits < 2 * expected { bits += 1 }
         capacity = 1 << bits
+        mask = capacity - 1
         shift = 64 - bits
         slots = WrittenFacts.emptySlots(capacity)
     }
@@ -45,13 +48,13 @@ final class WrittenFacts {
     /// Looks up `field` of the record at `address` for trace entry `entry` (entries count from 1)
     /// and marks it as listed by that entry.
     func visit(address: UInt, field: Int, entry: Int) -> Visit {
-        if count &* 2 >= capacity { grow() }
         let field = Int32(truncatingIfNeeded: field), entry = Int32(truncatingIfNeeded: entry)
-        let mask = capacity &- 1
         var i = index(address, field)
         while true {
             let slot = slots + i
             if slot.pointee.address == 0 {
+                // Most visits find their key, so the load is checked only before an insertion.
+                if _slowPath(count &* 2 &+ 2 > capacity) { return insertGrowing(address, field, entry) }
                 slot.pointee = Slot(address: address, field: field, entry: entry)
                 count &+= 1
                 return .new(slot: i)
@@ -63,6 +66,18 @@ final class WrittenFacts {
             }
             i = (i &+ 1) & mask
         }
+    }
+
+    /// Grows the table, then inserts a key it does not hold (growing moves the keys, so the
+    /// slot found before is no longer the key's).
+    @inline(never)
+    private func insertGrowing(_ address: UInt, _ field: Int32, _ entry: Int32) -> Visit {
+        grow()
+        var i = index(address, field)
+        while slots[i].address != 0 { i = (i &+ 1) & mask }
+        slots[i] = Slot(address: address, field: field, entry: entry)
+        count &+= 1
+        return .new(slot: i)
     }
 
     /// Records where the field found new at `slot` was written.
@@ -93,9 +108,9 @@ final class WrittenFacts {
     private func grow() {
         let old = slots, oldCapacity = capacity
         capacity *= 2
+        mask = capacity - 1
         shift -= 1
         slots = WrittenFacts.emptySlots(capacity)
-        let mask = capacity - 1
         for j in 0..<oldCapacity where old[j].address != 0 {
             var i = index(old[j].address, old[j].field)
             while slots[i].address != 0 { i = (i + 1) & mask }

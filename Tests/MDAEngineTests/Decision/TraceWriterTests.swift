@@ -96,6 +96,29 @@ struct TraceWriterTests {
         guard case .new = facts.visit(address: UInt(bitPattern: ObjectIdentifier(records[0])), field: 3, entry: 2) else { Issue.record("field 3 is not new"); return }
     }
 
+    /// Slots beyond the first table size (so it grows), listed per entry, with the latest text
+    /// written for each and texts forgotten on request.
+    @Test func writtenRulesRemembersEverySlot() {
+        let values: [Value] = (0..<40).map { .int($0) }
+        values.withUnsafeBufferPointer { values in
+            let rules = WrittenRules(slots: 4)
+            for slot in 0..<40 {
+                #expect(!rules.isListed(slot, in: 1))
+                #expect(rules.list(slot, in: 1) == nil)
+                #expect(rules.isListed(slot, in: 1) && !rules.isListed(slot, in: 2))
+                rules.setText(WrittenRules.Text(value: values.baseAddress! + slot, start: slot, end: slot + 1), of: slot)
+            }
+            for slot in 0..<40 {
+                let text = rules.list(slot, in: 2)
+                #expect(text?.value == values.baseAddress! + slot && text?.start == slot && text?.end == slot + 1)
+            }
+            rules.setText(WrittenRules.Text(value: values.baseAddress!, start: 100, end: 101), of: 7)
+            #expect(rules.list(7, in: 3)?.start == 100)
+            rules.forgetTexts()
+            #expect(rules.isListed(7, in: 3) && rules.list(7, in: 4) == nil)
+        }
+    }
+
     @Test func fieldPointerTails() {
         var tails = FieldPointerTails.schema
         func tail(_ type: ObjectType, _ field: Int) -> [UInt8] {
