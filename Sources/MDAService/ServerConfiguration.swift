@@ -27,7 +27,7 @@ public struct ServerConfiguration: Sendable {
     ///   - outputFD: The descriptor responses are written to.
     ///   - maxLineBytes: The longest request line accepted, in bytes.
     ///   - workers: Worker threads; `nil` means one per active processor.
-    ///   - queueCapacity: Lines that may wait for a worker; `nil` means twice the workers.
+    ///   - queueCapacity: Lines that may wait for a worker; `nil` means eight times the workers (a deeper queue lets the reader hand over several lines per wake-up).
     ///   - chunkBytes: Bytes per `read(2)`.
     ///   - handleSignals: Whether to install the SIGTERM/SIGINT handlers and ignore SIGPIPE.
     public init(inputFD: Int32 = 0, outputFD: Int32 = 1, maxLineBytes: Int = defaultMaxLineBytes, workers: Int? = nil,
@@ -37,7 +37,7 @@ public struct ServerConfiguration: Sendable {
         self.maxLineBytes = max(1, maxLineBytes)
         let n = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
         self.workers = n
-        self.queueCapacity = max(1, queueCapacity ?? 2 * n)
+        self.queueCapacity = max(1, queueCapacity ?? 8 * n)
         self.chunkBytes = max(1, chunkBytes)
         self.handleSignals = handleSignals
     }
