@@ -293,15 +293,7 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {
     public mutating func key(raw name: StaticString) {
         let text = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         assert(JSONWriter.escapedCount(text) == text.count, "key(raw:) needs escaping")
-        let comma = needsComma
-        withSpace(text.count &+ 4) { out in
-            var n = 0
-            if comma { out[0] = UInt8(ascii: ","); n = 1 }
-            out[n] = UInt8(ascii: "\""); n &+= 1
-            JSONWriter.copy(text, to: out + n); n &+= text.count
-            out[n] = UInt8(ascii: "\""); out[n &+ 1] = UInt8(ascii: ":")
-            return n &+ 2
-        }
+        quotedVerbatim(text, colon: true)
         needsComma = false
     }
 
@@ -329,15 +321,7 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {
     /// - Parameter escapedUTF8: The string's escaped UTF-8 bytes, without quotes.
     @inlinable @inline(__always)
     public mutating func string(escapedUTF8 text: UnsafeBufferPointer<UInt8>) {
-        let comma = needsComma
-        withSpace(text.count &+ 3) { out in
-            var n = 0
-            if comma { out[0] = UInt8(ascii: ","); n = 1 }
-            out[n] = UInt8(ascii: "\""); n &+= 1
-            JSONWriter.copy(text, to: out + n); n &+= text.count
-            out[n] = UInt8(ascii: "\"")
-            return n &+ 1
-        }
+        quotedVerbatim(text, colon: false)
         needsComma = true
     }
 
@@ -588,6 +572,22 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {
             return n
         }
         needsComma = true
+    }
+
+    /// Writes `text`, which needs no escaping, in quotes as it is (with a colon after it for a
+    /// key), preceded by a comma if one is due.
+    @inlinable @inline(__always)
+    mutating func quotedVerbatim(_ text: UnsafeBufferPointer<UInt8>, colon: Bool) {
+        let comma = needsComma
+        withSpace(text.count &+ 4) { out in
+            var n = 0
+            if comma { out[0] = UInt8(ascii: ","); n = 1 }
+            out[n] = UInt8(ascii: "\""); n &+= 1
+            JSONWriter.copy(text, to: out + n); n &+= text.count
+            out[n] = UInt8(ascii: "\""); n &+= 1
+            if colon { out[n] = UInt8(ascii: ":"); n &+= 1 }
+            return n
+        }
     }
 
     /// Copies `text` to `out` by overlapping words, which beats a call to `memmove` for the
