@@ -4,8 +4,9 @@
 /// allocation and a field read is one load from the object (no array buffer to follow and no
 /// bounds check). Create records with ``make(type:fields:path:)``.
 public final class ObjectValue: ManagedBuffer<ObjectHeader, Value> {
-    // Unchecked: the header and the fields are written once, by `make`, before the object is
-    // shared, and never again.
+    // Not declared Sendable (a ManagedBuffer subclass cannot be), but safe to share between
+    // threads: the header and the fields are written once, by `make`, before the object is
+    // shared, and never again. `Value` is therefore `@unchecked Sendable`.
 
     /// Creates a record. `fields.count` must equal `type.fields.count`.
     @inlinable

@@ -3,6 +3,8 @@
 /// Errors and unknowns are ordinary values: evaluation never throws. CEL equality is
 /// ``Value/celEquals(_:)`` (heterogeneous numeric equality, NaN never equal); Swift `==` on
 /// `Value` is structural sameness (for tests): same case and same contents, NaN equal to NaN.
+// Unchecked only because of `.object`: ``ObjectValue`` is immutable once made but, as a
+// ManagedBuffer subclass, cannot declare Sendable. Every other payload is Sendable.
 public enum Value: @unchecked Sendable {
     /// The `null` value.
     case null
