@@ -7,9 +7,6 @@ public struct FieldReads: RandomAccessCollection, Sendable {
     /// This entry's part of `reads.fields`.
     let range: Range<Int>
 
-    /// No reads.
-    static let none = FieldReads(reads: .none, range: 0..<0)
-
     /// The first read's position: 0.
     public var startIndex: Int { 0 }
     /// The number of reads.

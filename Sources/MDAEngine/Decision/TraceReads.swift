@@ -21,9 +21,6 @@ final class TraceReads: Sendable {
     /// Facts that a trace lists like rules but that are not rules, numbered after the slots.
     static let facts = ["/professionalJudgement/escalateTo"]
 
-    /// The reads of an untraced evaluation: none.
-    static let none = TraceReads(fields: ReadList(), rules: ReadList(), names: [], root: .null)
-
     init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], root: Value) {
         self.fields = fields
         self.rules = rules
