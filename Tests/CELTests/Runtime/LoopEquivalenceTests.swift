@@ -61,6 +61,12 @@ struct LoopEquivalenceTests {
                    slots: obs.slotReads.map { "\($0.slot)=\($0.value)" })
     }
 
+    /// The values of `sources` under the specialised plan with `k = 2`, nothing unknown and no
+    /// observer: what a table's coverage test checks its outcomes against.
+    static func plainValues(_ sources: [String]) throws -> [Value] {
+        try sources.map { try run($0, specialised: true, k: .int(2), unknowns: [], traced: false).value }
+    }
+
     /// Expects `source` planned with and without the dedicated nodes to give the same value and
     /// the same reads for every `(k, unknown patterns)` setting, traced and untraced.
     static func expectSamePlans(_ source: String, settings: [(k: Value, unknowns: [String])]) throws {
@@ -81,7 +87,7 @@ struct LoopEquivalenceTests {
 
     /// The table exercises the failure paths it is meant to (guards against a vacuous table).
     @Test func tableCoversFailures() throws {
-        let values = try Self.sources.map { try Self.run($0, specialised: true, k: .int(2), unknowns: [], traced: false).value }
+        let values = try Self.plainValues(Self.sources)
         #expect(values.contains { $0.isUnknown })
         #expect(values.contains { $0.isError })
         #expect(values.contains { if case .list = $0 { return true } else { return false } })
