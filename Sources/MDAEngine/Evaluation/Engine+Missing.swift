@@ -95,25 +95,43 @@ extension Engine {
         return sites
     }
 
-    /// The route-cone rules to evaluate again when a leaf read by `readers` changes: the
-    /// readers, every rule that depends on a marked rule, and every input of a marked rule whose
-    /// value holds records (it would hand the marked rule records of the old case graph),
-    /// closed under these steps; plus the decision rule. Rules outside the route cone are
-    /// never needed by a counterfactual. `holdsRecords` caches, by rule index, whether a
-    /// rule's value holds records.
+    /// The route-cone rules to evaluate again when a leaf read by `readers` changes, plus the
+    /// decision rule. Rules outside the route cone are never needed by a counterfactual.
+    /// `holdsRecords` caches, by rule index, whether a rule's value holds records.
+    ///
+    /// Two kinds of rules are marked, closed under these steps:
+    /// - rules whose value may change: the readers; every rule that depends on one; and every
+    ///   rule that depends on a rule of either kind and may compare records
+    ///   (``Rule/comparesRecords``);
+    /// - every input of a marked rule whose value holds records: evaluated again only so that
+    ///   it hands the marked rule the records of the new case graph, not those of the old.
+    ///
+    /// The second kind's other dependents are not marked: the new records differ from the old
+    /// ones only in the leaf, which such a dependent never read (it is not a reader, and the
+    /// values it read are unchanged, so it reads the same fields again), and a rule that uses
+    /// records only through their fields cannot tell the copies apart. Its value stays right.
     func affectedRules(readers: [Int], run: Evaluation, holdsRecords: inout [Bool?]) -> [Bool] {
         let rules = ruleset.rules
         let dependents = ruleset.dependents
         var marked = Array(repeating: false, count: rules.count)
-        var stack = readers
-        while let k = stack.popLast() {
+        var changing = Array(repeating: false, count: rules.count)
+        var stack = readers.map { (rule: $0, changes: true) }
+        while let (k, changes) = stack.popLast() {
+            // A rule that may compare records can change when only the records it is handed do.
+            let changes = changes || rules[k].comparesRecords
+            if changes && !changing[k] {
+                changing[k] = true
+                for d in dependents[k] { stack.append((d, true)) }
+            }
             if marked[k] { continue }
             marked[k] = true
-            stack.append(contentsOf: dependents[k])
+            if !changes {
+                for d in dependents[k] where rules[d].comparesRecords { stack.append((d, true)) }
+            }
             for i in rules[k].inputs where !marked[i] {
                 let records = holdsRecords[i] ?? Engine.holdsRecords(run.values[i])
                 holdsRecords[i] = records
-                if records { stack.append(i) }
+                if records { stack.append((i, false)) }
             }
         }
         marked[ruleset.decisionIndex] = true

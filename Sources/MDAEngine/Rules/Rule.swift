@@ -45,11 +45,17 @@ public final class Rule: Sendable {
     let definition: String
     /// The parameters its expressions reference, sorted.
     let parameterNames: [String]
+    /// Whether an expression of the rule may use records other than through their fields
+    /// (compare them as wholes, for instance; see `CheckedAST.usesObjectsOnlyThroughFields`).
+    /// A rule that does not gives the same value for a copy of the case graph whose records
+    /// differ only in fields the rule does not read (see `Engine.affectedRules`).
+    let comparesRecords: Bool
 
     init(id: String, kind: RuleKind, labelNL: String, labelEN: String, source: String, position: RulePosition,
          group: String?, weight: Double, isCore: Bool, level: Int, impliesNL: String?, impliesEN: String?,
          slot: Int, secondarySlot: Int?, condition: Program?, iteration: Program?, loopSlot: Int,
-         members: Program?, membersUnknown: Program?, inputs: [Int], definition: String, parameterNames: [String]) {
+         members: Program?, membersUnknown: Program?, inputs: [Int], definition: String, parameterNames: [String],
+         comparesRecords: Bool) {
         self.id = id
         self.kind = kind
         self.labelNL = labelNL
@@ -72,6 +78,7 @@ public final class Rule: Sendable {
         self.inputs = inputs
         self.definition = definition
         self.parameterNames = parameterNames
+        self.comparesRecords = comparesRecords
     }
 
     /// The label in `language` (`nl` or `en`).

@@ -272,6 +272,7 @@ struct RulesetCompiler {
         var programs: [Int: [String: Program]] = [:]
         var inputs: [Int: Set<Int>] = [:]
         var parameterReads: [Int: Set<String>] = [:]
+        var comparesRecords: Set<Int> = []
         // One environment serves every expression: the slots, the parameters and the rule
         // functions are declared once; a fact's slot is retyped when its value has been checked
         // and a loop variable is declared on top for the expressions inside its loop.
@@ -298,6 +299,7 @@ struct RulesetCompiler {
                 do {
                     let checked = try env.check(parsed)
                     used.formUnion(checked.referencedNames)
+                    if !checked.usesObjectsOnlyThroughFields { comparesRecords.insert(i) }
                     parameterReads[i, default: []].formUnion(checked.referencedNames.intersection(parameterNames))
                     let out = checked.outputType
                     switch key {
@@ -352,7 +354,8 @@ struct RulesetCompiler {
                               iteration: prog["for"], loopSlot: loopSlot, members: prog["members"],
                               membersUnknown: prog["members.unknown"],
                               inputs: (inputs[i] ?? []).compactMap { position[$0] }.sorted(),
-                              definition: RulesetCompiler.definition(p), parameterNames: (parameterReads[i] ?? []).sorted()))
+                              definition: RulesetCompiler.definition(p), parameterNames: (parameterReads[i] ?? []).sorted(),
+                              comparesRecords: comparesRecords.contains(i)))
         }
         let share: Double
         switch parameters.first(where: { $0.name == "profileSupportingShare" })?.value {
