@@ -33,7 +33,7 @@ extension Engine {
         // One copy of the run serves every candidate of every leaf: the rules marked for one
         // leaf are put back (see `restore`) before another leaf's marks are used.
         var scratch: Evaluation?
-        var scratchMarks: [Bool]?
+        var scratchMarks: [RuleRerun]?
         for leaf in leaves.sorted() {
             var best: Route?
             var makesAcute = false
@@ -41,7 +41,8 @@ extension Engine {
             // neither a route nor the acute flag is among them, no value of the leaf matters.
             let site = sites[leaf]
             let marked = site.map { affectedRules(readers: $0.readers, run: run, holdsRecords: &holdsRecords) }
-            if let marked, !(rs.routes.contains { marked[$0.index] } || marked[rs.acuteIndex]) { continue }
+            if let marked, !(rs.routes.contains { marked[$0.index] != .keep } || marked[rs.acuteIndex] != .keep) { continue }
+            let substitutes = marked?.contains(.substitute) ?? false
             // Which records a candidate's copy of the case replaces is found once per leaf.
             let replacement = site.flatMap { CaseGraph.replacement(of: $0.object, field: $0.field, in: root) }
             for value in candidates(for: leaf, file: file, dates: candidateDatesOnce()) {
@@ -49,11 +50,11 @@ extension Engine {
                 if best == Route.allCases.max() && (!acuteUnknown || makesAcute) { break }
                 let route: Route, acute: Value
                 if let marked, let plan = replacement {
-                    let changed = plan.applied(value)
+                    let (changed, copies) = substitutes ? plan.appliedWithCopies(value) : (plan.applied(value), nil)
                     if scratch == nil { scratch = run.counterfactualCopy() }
                     if let last = scratchMarks, last != marked { scratch!.restore(rules: last, from: run) }
                     scratchMarks = marked
-                    scratch!.reevaluate(case: changed, rules: marked, judgement: file.professionalJudgement)
+                    scratch!.reevaluate(case: changed, rules: marked, copies: copies, from: run, judgement: file.professionalJudgement)
                     (route, acute) = (scratch!.routeOutcome.final, scratch!.values[rs.acuteIndex])
                 } else {
                     // A leaf the traced run never read (not expected): evaluate from scratch.
@@ -95,22 +96,27 @@ extension Engine {
         return sites
     }
 
-    /// The route-cone rules to evaluate again when a leaf read by `readers` changes, plus the
-    /// decision rule. Rules outside the route cone are never needed by a counterfactual.
+    /// What a counterfactual for a leaf read by `readers` does with each rule: the rules of
+    /// the route cone whose value may change are evaluated again, the decision rule always;
+    /// the route-cone rules that hold records the changed rules read are substituted; the
+    /// rest are kept. Rules outside the route cone are never needed by a counterfactual.
     /// `holdsRecords` caches, by rule index, whether a rule's value holds records.
     ///
-    /// Two kinds of rules are marked, closed under these steps:
-    /// - rules whose value may change: the readers; every rule that depends on one; and every
-    ///   rule that depends on a rule of either kind and may compare records
-    ///   (``Rule/comparesRecords``);
-    /// - every input of a marked rule whose value holds records: evaluated again only so that
-    ///   it hands the marked rule the records of the new case graph, not those of the old.
+    /// Closed under these steps:
+    /// - a rule's value may change when it is a reader, when it depends on a rule whose value
+    ///   may change, or when it may compare records (``Rule/comparesRecords``) and depends on,
+    ///   or is, a rule of the second kind;
+    /// - every input of a rule of either kind whose value holds records is of the second kind:
+    ///   it must hand that rule the records of the new case graph, not those of the old. It
+    ///   never read the leaf (it is not a reader) and the values it read are unchanged, so on
+    ///   the new graph it reads the same fields again and selects the same records, the copies
+    ///   in place of the replaced ones: its value with the records swapped
+    ///   (``RuleRerun/substitute``).
     ///
-    /// The second kind's other dependents are not marked: the new records differ from the old
-    /// ones only in the leaf, which such a dependent never read (it is not a reader, and the
-    /// values it read are unchanged, so it reads the same fields again), and a rule that uses
-    /// records only through their fields cannot tell the copies apart. Its value stays right.
-    func affectedRules(readers: [Int], run: Evaluation, holdsRecords: inout [Bool?]) -> [Bool] {
+    /// A dependent of the second kind alone is kept: the copies differ from the replaced
+    /// records only in the leaf, which it never read, and a rule that uses records only
+    /// through their fields cannot tell the copies apart. Its value stays right.
+    func affectedRules(readers: [Int], run: Evaluation, holdsRecords: inout [Bool?]) -> [RuleRerun] {
         let rules = ruleset.rules
         let dependents = ruleset.dependents
         var marked = Array(repeating: false, count: rules.count)
@@ -134,9 +140,15 @@ extension Engine {
                 if records { stack.append((i, false)) }
             }
         }
-        marked[ruleset.decisionIndex] = true
-        for k in rules.indices where !ruleset.routeCone[k] { marked[k] = false }
-        return marked
+        var plan = Array(repeating: RuleRerun.keep, count: rules.count)
+        for k in rules.indices where marked[k] && ruleset.routeCone[k] {
+            // Only a plain value can be substituted; a rule with a second slot (domains,
+            // profiles) or members is evaluated.
+            let plain = rules[k].secondarySlot == nil && rules[k].iteration == nil
+            plan[k] = changing[k] || !plain ? .evaluate : .substitute
+        }
+        plan[ruleset.decisionIndex] = .evaluate
+        return plan
     }
 
     /// Whether a value is or contains a record (an object of the case graph).

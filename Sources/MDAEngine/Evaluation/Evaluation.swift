@@ -92,9 +92,9 @@ struct Evaluation {
     }
 
     /// An untraced copy of this (finished) run, to be varied by
-    /// ``reevaluate(case:rules:judgement:)`` into counterfactuals: the case replaced and only
-    /// the marked rules evaluated again. Sound when the marked rules include every rule whose
-    /// value could change (see `Engine.missing`).
+    /// ``reevaluate(case:rules:copies:from:judgement:)`` into counterfactuals: the case
+    /// replaced and only the rules planned for it evaluated again or substituted. Sound when
+    /// the plan covers every rule whose value could change (see `Engine.affectedRules`).
     func counterfactualCopy() -> Evaluation {
         var alt = self
         alt.recorder = nil
@@ -106,13 +106,14 @@ struct Evaluation {
     }
 
     /// Puts back the state of `original` (the run this copy was made from) for the rules
-    /// marked in `marked`, the only rules ``reevaluate(case:rules:judgement:)`` with those marks
-    /// changed: afterwards the copy equals a fresh ``counterfactualCopy()`` and serves other
-    /// marks. A rule's evaluation writes only its value, its slots and its members (its loop
-    /// slot ends as `.null` again); the decision rule, always marked, sets `routeOutcome` whole.
-    mutating func restore(rules marked: [Bool], from original: Evaluation) {
+    /// `plan` does not keep, the only rules ``reevaluate(case:rules:copies:from:judgement:)``
+    /// with that plan changed: afterwards the copy equals a fresh ``counterfactualCopy()``
+    /// and serves other plans. A rule's evaluation writes only its value, its slots and its
+    /// members (its loop slot ends as `.null` again); the decision rule, always evaluated,
+    /// sets `routeOutcome` whole.
+    mutating func restore(rules plan: [RuleRerun], from original: Evaluation) {
         let rules = ruleset.rules
-        for k in rules.indices where marked[k] {
+        for k in rules.indices where plan[k] != .keep {
             let rule = rules[k]
             values[k] = original.values[k]
             activation.slots[rule.slot] = original.activation.slots[rule.slot]
@@ -121,15 +122,32 @@ struct Evaluation {
         }
     }
 
-    /// Replaces the case by `value` and evaluates the marked rules again, in place.
+    /// Replaces the case by `value` and carries out `plan` in place: evaluates the rules to
+    /// evaluate, and sets each rule to substitute to its value in `original` (the run this copy
+    /// was made from) with the records `copies` replaced.
     ///
-    /// Calling it again with another value and the *same* marks needs no reset: every marked
-    /// rule is evaluated again before any marked rule reads it (evaluation order), and the
-    /// unmarked ones were never changed. So one copy serves all the candidate values of a leaf.
-    mutating func reevaluate(case value: Value, rules marked: [Bool], judgement: CaseFile.ProfessionalJudgement) {
+    /// Calling it again with another value and the *same* plan needs no reset: every planned
+    /// rule is evaluated or substituted again before any planned rule reads it (evaluation
+    /// order), substitutions start from `original`, and the kept rules were never changed. So
+    /// one copy serves all the candidate values of a leaf.
+    mutating func reevaluate(case value: Value, rules plan: [RuleRerun], copies: RecordCopies?, from original: Evaluation,
+                             judgement: CaseFile.ProfessionalJudgement) {
         warnings.removeAll(keepingCapacity: true)
         activation.slots[0] = value
-        for k in ruleset.rules.indices where marked[k] { evaluateRule(k, judgement: judgement) }
+        for k in ruleset.rules.indices {
+            switch plan[k] {
+            case .keep: continue
+            case .evaluate: evaluateRule(k, judgement: judgement)
+            case .substitute:
+                guard let copies else {
+                    evaluateRule(k, judgement: judgement)
+                    continue
+                }
+                let v = copies.substituted(in: original.values[k])
+                values[k] = v
+                activation.slots[ruleset.slotOfRule[k]] = v
+            }
+        }
     }
 
     /// This (finished, untraced) run carried over to `changed`, a ruleset laid out like this

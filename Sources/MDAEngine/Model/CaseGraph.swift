@@ -223,6 +223,22 @@ struct CaseGraph {
         /// The root with `value` put in. A record shared by several paths is one step, copied
         /// once, so every path holds the same new record.
         func applied(_ value: Value) -> Value {
+            let built = build(value)
+            return built[built.count - 1]
+        }
+
+        /// ``applied(_:)``, and each record it copied paired with its copy.
+        func appliedWithCopies(_ value: Value) -> (root: Value, copies: RecordCopies) {
+            let built = build(value)
+            var pairs: [(original: ObjectIdentifier, copy: Value)] = []
+            for (i, step) in steps.enumerated() {
+                if case .object(let o) = step.original { pairs.append((ObjectIdentifier(o), built[i])) }
+            }
+            return (built[built.count - 1], RecordCopies(pairs: pairs))
+        }
+
+        /// The copy of each step, in step order (the root last).
+        private func build(_ value: Value) -> [Value] {
             var built: [Value] = []
             built.reserveCapacity(steps.count)
             for step in steps {
@@ -252,7 +268,7 @@ struct CaseGraph {
                     preconditionFailure("a replacement step copies a record or a list")
                 }
             }
-            return built[built.count - 1]
+            return built
         }
     }
 

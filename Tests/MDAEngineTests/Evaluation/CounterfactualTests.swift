@@ -25,10 +25,10 @@ struct CounterfactualTests {
         let base = Self.file("unknown-household-provisional.json"), other = Self.file("intimate-terror-escalation.json")
         var run = Evaluation(ruleset: rs, tracing: true)
         run.run(case: CaseGraph().build(base), judgement: base.professionalJudgement)
-        var marked = rs.routeCone
-        marked[rs.decisionIndex] = true
+        var marked = rs.routeCone.map { $0 ? RuleRerun.evaluate : .keep }
+        marked[rs.decisionIndex] = .evaluate
         var scratch = run.counterfactualCopy()
-        scratch.reevaluate(case: CaseGraph().build(other), rules: marked, judgement: other.professionalJudgement)
+        scratch.reevaluate(case: CaseGraph().build(other), rules: marked, copies: nil, from: run, judgement: other.professionalJudgement)
         // Another case changes the marked rules, so the restore below has work to do.
         #expect(Self.state(scratch) != Self.state(run))
         scratch.restore(rules: marked, from: run)
@@ -59,12 +59,12 @@ struct CounterfactualTests {
         return out
     }
 
-    @Test("re-evaluating the affected rules gives the route and acute flag of a full evaluation, for every leaf and candidate")
+    @Test("carrying out the counterfactual plan gives the route and acute flag of a full evaluation, for every leaf and candidate")
     func affectedRulesSuffice() {
         let engine = TestSupport.engine, rs = engine.ruleset
         let cases = Self.allCases()
         #expect(cases.count > 40)
-        var compared = 0, skippedRules = 0
+        var compared = 0, skippedRules = 0, substituted = 0
         for (name, file) in cases {
             var run = Evaluation(ruleset: rs, tracing: true)
             run.run(case: CaseGraph().build(file), judgement: file.professionalJudgement)
@@ -78,14 +78,17 @@ struct CounterfactualTests {
                 let site = sites[leaf]!
                 var holds = [Bool?](repeating: nil, count: rs.rules.count)
                 let marked = engine.affectedRules(readers: site.readers, run: run, holdsRecords: &holds)
-                skippedRules += zip(marked, rs.routeCone).filter { !$0.0 && $0.1 }.count
+                skippedRules += zip(marked, rs.routeCone).filter { $0.0 == .keep && $0.1 }.count
+                substituted += marked.filter { $0 == .substitute }.count
                 guard let plan = CaseGraph.replacement(of: site.object, field: site.field, in: root) else {
                     Issue.record("\(name): \(leaf) is not in the graph")
                     continue
                 }
+                // One scratch copy for all candidates, as `missing` uses it.
+                var scratch = run.counterfactualCopy()
                 for value in engine.candidates(for: leaf, file: file, dates: engine.candidateDates(file)) {
-                    var scratch = run.counterfactualCopy()
-                    scratch.reevaluate(case: plan.applied(value), rules: marked, judgement: file.professionalJudgement)
+                    let (changed, copies) = plan.appliedWithCopies(value)
+                    scratch.reevaluate(case: changed, rules: marked, copies: copies, from: run, judgement: file.professionalJudgement)
                     var graph = CaseGraph()
                     graph.overrides = [leaf: value]
                     var fresh = Evaluation(ruleset: rs, tracing: false)
@@ -100,5 +103,30 @@ struct CounterfactualTests {
         // The comparison ran, on cases whose leaves leave rules of the route cone untouched.
         #expect(compared > 100)
         #expect(skippedRules > 0)
+        #expect(substituted > 0)
+    }
+}
+
+@Suite("Record copies")
+struct RecordCopiesTests {
+    static let type = ObjectType(name: "R", fields: [("n", .int)])
+    static func record(_ n: Int) -> ObjectValue { ObjectValue.make(type: type, fields: [.int(Int64(n))], path: "/r/\(n)") }
+
+    @Test("replaced records are swapped at any depth of lists; everything else is left as it is")
+    func substitutes() {
+        let a = Self.record(1), b = Self.record(2), c = Self.record(3)
+        let copyOfA = Value.object(Self.record(10))
+        let copies = RecordCopies(pairs: [(ObjectIdentifier(a), copyOfA)])
+        let value = Value.list([.object(b), .list([.object(a), .string("x")]), .object(a), .int(4)])
+        let out = copies.substituted(in: value)
+        #expect(out == .list([.object(b), .list([copyOfA, .string("x")]), copyOfA, .int(4)]))
+        guard case .list(let items) = out, case .object(let first) = items[0] else {
+            Issue.record("not a list of records")
+            return
+        }
+        #expect(first === b)   // an untouched record is the same record, not a copy
+        #expect(copies.substituted(in: .object(c)) == .object(c))
+        #expect(copies.substituted(in: .object(a)) == copyOfA)
+        #expect(copies.substituted(in: .string("a")) == .string("a"))
     }
 }
