@@ -74,14 +74,18 @@ extension Engine {
         return result
     }
 
-    /// Where each unknown leaf sits in the case graph and which rules read it in the traced run.
+    /// Where each unknown leaf sits in the case graph and which rules of the route cone read
+    /// it in the traced run.
     ///
-    /// A leaf is stored in its record as an unknown naming exactly its own pointer, so a read
-    /// of it is recognised without building pointers.
+    /// Only the route cone is searched: a counterfactual evaluates no other rule, and the
+    /// leaves are the unknowns of the route and acute flag, which reached them through rules of
+    /// the cone, so a rule of the cone read each of them. A leaf is stored in its record as an
+    /// unknown naming exactly its own pointer, so a read of it is recognised without building
+    /// pointers.
     func leafSites(_ run: Evaluation, leaves: Set<String>) -> [String: (object: ObjectValue, field: Int, readers: [Int])] {
         var sites: [String: (object: ObjectValue, field: Int, readers: [Int])] = [:]
         guard let fields = run.recorder?.fields else { return sites }
-        for k in ruleset.rules.indices {
+        for k in ruleset.rules.indices where ruleset.routeCone[k] {
             for read in fields[run.spans[k].fields] {
                 guard case .unknown(let u) = read.value, u.paths.count == 1, leaves.contains(u.paths[0]) else { continue }
                 let leaf = u.paths[0]
