@@ -67,4 +67,18 @@ struct CollectTests {
             }
         }
     }
+
+    @Test("over a map, two-variable forms collect what the transform names: the key or the value", arguments: [
+        ("{'a': 1, 'b': 2}.transformList(k, v, v)", Value.list([.int(1), .int(2)])),
+        ("{'a': 1, 'b': 2}.transformList(k, v, k)", .list([.string("a"), .string("b")])),
+        ("{'a': 1, 'b': 2}.transformList(k, v, v > 1, v)", .list([.int(2)])),
+        ("{'a': 1, 'b': 2}.map(k, k)", .list([.string("a"), .string("b")])),
+        ("{'a': 1, 'b': 2}.filter(k, k == 'b')", .list([.string("b")])),
+        ("[5, 6].transformList(i, v, i)", .list([.int(0), .int(1)])),
+        ("[5, 6].transformList(i, v, v)", .list([.int(5), .int(6)])),
+    ])
+    func overMaps(_ source: String, _ expected: Value) throws {
+        let env = try Environment(declarations: [])
+        #expect(try env.program(try env.compile(source)).evaluate(Activation(slots: [])) == expected, "\(source)")
+    }
 }

@@ -362,9 +362,11 @@ struct Planner {
         let hoisted = markHoistable(asGeneric ? [c.loopCondition, c.loopStep] : [predicate, element].compactMap { $0 },
                                     bound: bound)
         let pred = predicate.map { plan($0) }
-        // Collecting the iteration value itself (filter) needs no transform node.
+        // Collecting the iteration value itself (filter) needs no transform node. Only with one
+        // variable: the loop hands over a list's element or a map's key, which is then the
+        // variable, while with two a map's value (the second variable) is not what it hands over.
         var transform: EvalNode?
-        if case .ident(let n) = element.kind, n == (c.iterVar2 ?? c.iterVar) {} else { transform = plan(element) }
+        if c.iterVar2 == nil, case .ident(let n) = element.kind, n == c.iterVar {} else { transform = plan(element) }
         scopes.removeLast(scopes.count - depth)
         let node = CollectNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, predicate: pred, transform: transform,
                                sequentialFailures: asGeneric, conditionID: conditionID)
