@@ -54,16 +54,29 @@ struct MemberIDs {
     /// The reference at tape entry `entry` (a string), when some member has that id.
     mutating func find(_ entry: Int, in tape: JSONTape.View) -> String? {
         if tape.isASCII(entry) {
-            if let key = tape.withUTF8(entry, { MemberIDs.pack($0) }) {
-                // A short reference can only match a short id.
-                for (i, p) in packed.enumerated() where p == key { return strings[i] }
-            } else {
-                for (i, e) in entries.enumerated() where tape.isASCII(e) && tape.sameUTF8(e, entry) { return strings[i] }
-            }
+            if let i = position(byBytes: entry, in: tape) { return strings[i] }
             if allASCII { return nil }
         }
         let s = tape.string(entry)
         return contains(s) ? s : nil
+    }
+
+    /// The number of ids added.
+    var count: Int { strings.count }
+
+    /// The id at `position` (in the order ids were added).
+    func id(at position: Int) -> String { strings[position] }
+
+    /// The position of the first ASCII id with the bytes of the ASCII reference at tape entry
+    /// `entry`. Nil says only that no id has those bytes (a non-ASCII id may still equal it).
+    func position(byBytes entry: Int, in tape: JSONTape.View) -> Int? {
+        if let key = tape.withUTF8(entry, { MemberIDs.pack($0) }) {
+            // A short reference can only match a short id.
+            for (i, p) in packed.enumerated() where p == key { return i }
+        } else {
+            for (i, e) in entries.enumerated() where tape.isASCII(e) && tape.sameUTF8(e, entry) { return i }
+        }
+        return nil
     }
 
     /// Whether some id equals `s`.

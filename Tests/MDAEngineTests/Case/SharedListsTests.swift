@@ -1,0 +1,48 @@
+import Testing
+@testable import MDAEngine
+
+@Suite("Shared lists")
+struct SharedListsTests {
+    @Test("every key added is found with its position, across growth; other keys are not")
+    func addAndFind() {
+        var table = SharedLists()
+        #expect(table.position(of: 7) == nil)
+        // Keys that differ only in high bits, low bits or both, so slots collide.
+        let keys: [UInt64] = (1...300).map { UInt64($0) &* 0x1_0000_0001 } + (1...100).map { UInt64($0) << 56 }
+        for (i, k) in keys.enumerated() {
+            #expect(table.add(k, at: i))
+            #expect(table.position(of: k) == i)
+        }
+        for (i, k) in keys.enumerated() { #expect(table.position(of: k) == i) }
+        #expect(table.position(of: 0x1_0000_0001 &* 301) == nil)
+        #expect(table.position(of: 3) == nil)
+    }
+
+    @Test("past its limit the table keeps what it has and refuses more")
+    func limit() {
+        var table = SharedLists()
+        let n = SharedLists.capacityLimit / 2
+        for k in 1...UInt64(n) { #expect(table.add(k, at: Int(k))) }
+        #expect(!table.add(UInt64(n) + 1, at: 0))
+        #expect(table.position(of: UInt64(n) + 1) == nil)
+        #expect(table.position(of: UInt64(n)) == n)
+    }
+
+    @Test("a decoded case gives equal lists of kinds and of people one buffer, and different lists their own")
+    func decodedListsShare() throws {
+        let incidents = [
+            #"{"date":"2024-01-01","kinds":["physical","threat"],"perpetrators":["a"],"victims":["b","a"]}"#,
+            #"{"date":"2024-01-02","kinds":["physical","threat"],"perpetrators":["a"],"victims":["b","a"],"witnesses":["b"]}"#,
+            #"{"date":"2024-01-03","kinds":["threat","physical"],"perpetrators":["b"],"victims":["a","b"],"witnesses":["a"]}"#,
+        ].joined(separator: ",")
+        let file = try #require(TestSupport.decode(TestSupport.caseJSON(#""incidents":[\#(incidents)]"#)))
+        func buffer<T>(_ list: [T]) -> UInt64 { CaseGraph.Lists.identity(list) }
+        let i = file.incidents
+        #expect(i[0].kinds == [.physical, .threat] && i[2].kinds == [.threat, .physical])
+        #expect(buffer(i[0].kinds) == buffer(i[1].kinds) && buffer(i[0].kinds) != buffer(i[2].kinds))
+        #expect(buffer(i[0].perpetrators) == buffer(i[1].perpetrators) && buffer(i[0].victims) == buffer(i[1].victims))
+        #expect(buffer(i[1].witnesses) == buffer(i[2].perpetrators) && i[2].perpetrators == ["b"])
+        #expect(i[2].victims == ["a", "b"] && buffer(i[2].victims) != buffer(i[0].victims))
+        #expect(i[0].witnesses.isEmpty)
+    }
+}
