@@ -454,7 +454,7 @@ struct CaseTapeReader {
     /// current path. A list of up to 8 ASCII references that all match ids by their bytes is
     /// shared with every earlier such list naming the same members in the same order.
     mutating func memberRefs(_ value: Int) -> [String] {
-        if tape.kind(value) == .array, let key = packedRefs(value) {
+        if tape.kind(value) == .array, let key = CaseTapeReader.packedRefs(value, tape: tape, ids: ids) {
             if key == 0 { return [] }
             if let shared = idKeys.position(of: key) { return idLists[shared] }
             var j = tape.count(value)
@@ -477,7 +477,9 @@ struct CaseTapeReader {
     /// The positions plus one of the members the list at `value` (an array) names, eight bits
     /// each (0 for an empty list): nil unless every element is an ASCII string with the bytes
     /// of an ASCII id, which is then the member it names, and the list and positions fit.
-    func packedRefs(_ value: Int) -> UInt64? {
+    // Static, taking what it reads: a method on `self`, called where `self` is inout, would
+    // work on a copy of the whole reader.
+    static func packedRefs(_ value: Int, tape: JSONTape.View, ids: borrowing MemberIDs) -> UInt64? {
         guard tape.count(value) <= 8, ids.count < 255 else { return nil }
         var key: UInt64 = 0
         for e in tape.elements(value) {
