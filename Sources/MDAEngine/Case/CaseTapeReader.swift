@@ -450,10 +450,11 @@ struct CaseTapeReader {
         }
     }
 
-    /// The ids the list of member references at `value` names, reporting errors below the
-    /// current path. A list of up to 8 ASCII references that all match ids by their bytes is
-    /// shared with every earlier such list naming the same members in the same order.
-    mutating func memberRefs(_ value: Int) -> [String] {
+    /// The ids the list of member references at `value`, the value of key `key`, names,
+    /// reporting errors below the key. A list of up to 8 ASCII references that all match ids by
+    /// their bytes is shared with every earlier such list naming the same members in the same
+    /// order (such a list has no errors, so the key is entered only for other lists).
+    mutating func memberRefs(_ value: Int, key: Int) -> [String] {
         if tape.kind(value) == .array, let key = CaseTapeReader.packedRefs(value, tape: tape, ids: ids) {
             if key == 0 { return [] }
             if let shared = idKeys.position(of: key) { return idLists[shared] }
@@ -467,11 +468,13 @@ struct CaseTapeReader {
             if idKeys.add(key, at: idLists.count) { idLists.append(list) }
             return list
         }
-        idScratch.removeAll(keepingCapacity: true)
-        for (i, m) in list(value) {
-            if let id = memberRef(m, below: .index(i)) { idScratch.append(id) }
+        return within(key: key) { r in
+            r.idScratch.removeAll(keepingCapacity: true)
+            for (i, m) in r.list(value) {
+                if let id = r.memberRef(m, below: .index(i)) { r.idScratch.append(id) }
+            }
+            return r.idScratch
         }
-        return idScratch
     }
 
     /// The positions plus one of the members the list at `value` (an array) names, eight bits
@@ -546,7 +549,7 @@ struct CaseTapeReader {
             switch name {
             case .date?, .kinds?: break
             case .perpetrators?, .victims?, .witnesses?:
-                let refs = within(key: key) { $0.memberRefs(value) }
+                let refs = memberRefs(value, key: key)
                 switch name {
                 case .perpetrators?: inc.perpetrators = refs
                 case .victims?: inc.victims = refs

@@ -10,7 +10,8 @@ struct SharedListsTests {
         // Keys that differ only in high bits, low bits or both, so slots collide.
         let keys: [UInt64] = (1...300).map { UInt64($0) &* 0x1_0000_0001 } + (1...100).map { UInt64($0) << 56 }
         for (i, k) in keys.enumerated() {
-            #expect(table.add(k, at: i))
+            let added = table.add(k, at: i)
+            #expect(added)
             #expect(table.position(of: k) == i)
         }
         for (i, k) in keys.enumerated() { #expect(table.position(of: k) == i) }
@@ -22,8 +23,11 @@ struct SharedListsTests {
     func limit() {
         var table = SharedLists()
         let n = SharedLists.capacityLimit / 2
-        for k in 1...UInt64(n) { #expect(table.add(k, at: Int(k))) }
-        #expect(!table.add(UInt64(n) + 1, at: 0))
+        var added = 0
+        for k in 1...UInt64(n) where table.add(k, at: Int(k)) { added += 1 }
+        #expect(added == n)
+        let refused = !table.add(UInt64(n) + 1, at: 0)
+        #expect(refused)
         #expect(table.position(of: UInt64(n) + 1) == nil)
         #expect(table.position(of: UInt64(n)) == n)
     }
