@@ -507,40 +507,7 @@ struct CaseTapeReader {
         let date = required(o, "date").flatMap { v in self.date(v, required: true, bounded: true, below: .name("date")).value }
         var kinds: [IncidentKind] = []
         var kindsOK = false
-        if let kv = required(o, "kinds") {
-            within("kinds") { r in
-                switch r.tape.kind(kv) {
-                case .null: r.fail(.missing, "required field is null")
-                case .array:
-                    let n = r.tape.count(kv)
-                    if n == 0 { r.fail(.range, "at least one kind is required") }
-                    kindsOK = n != 0
-                    r.kindScratch.removeAll(keepingCapacity: true)
-                    // The kinds' positions in the vocabulary plus one, four bits each: equal
-                    // exactly for equal lists (of up to 16 kinds from a vocabulary under 16).
-                    var key: UInt64 = 0
-                    for (i, k) in r.tape.elements(kv).enumerated() {
-                        var next = 0
-                        if r.tape.kind(k) == .string, let kind = r.lookup(k, IncidentKind.self, hint: &next) {
-                            r.kindScratch.append(kind)
-                            key = key << 4 | UInt64(next)
-                        } else {
-                            _ = r.enumValue(k, IncidentKind.self, required: true, below: .index(i))
-                            kindsOK = false
-                        }
-                    }
-                    if kindsOK && n <= 16 && IncidentKind.table.values.count < 16 {
-                        if let shared = r.kindKeys.position(of: key) { kinds = r.kindLists[shared] } else {
-                            kinds = r.kindScratch
-                            if r.kindKeys.add(key, at: r.kindLists.count) { r.kindLists.append(kinds) }
-                        }
-                    } else {
-                        kinds = r.kindScratch
-                    }
-                default: r.fail(.type, "expected a list")
-                }
-            }
-        }
+        if let kv = required(o, "kinds") { (kinds, kindsOK) = incidentKinds(kv) }
         var inc = CaseFile.Incident(date: date ?? CaseDate(daysSinceEpoch: 0), kinds: kinds)
         var hint = 0
         for key in tape.keys(o) {
@@ -564,6 +531,41 @@ struct CaseTapeReader {
             }
         }
         return (date != nil && kindsOK) ? inc : nil
+    }
+
+    /// An incident's kinds at `kv`, and whether they are a non-empty list of valid kinds. Errors
+    /// are reported below `kinds`, entered only for an error (valid kinds have none).
+    mutating func incidentKinds(_ kv: Int) -> (list: [IncidentKind], ok: Bool) {
+        switch tape.kind(kv) {
+        case .null:
+            fail(.missing, "required field is null", at: "kinds")
+            return ([], false)
+        case .array:
+            let n = tape.count(kv)
+            if n == 0 { fail(.range, "at least one kind is required", at: "kinds") }
+            var ok = n != 0
+            kindScratch.removeAll(keepingCapacity: true)
+            // The kinds' positions in the vocabulary plus one, four bits each: equal exactly
+            // for equal lists (of up to 16 kinds from a vocabulary under 16).
+            var key: UInt64 = 0
+            for (i, k) in tape.elements(kv).enumerated() {
+                var next = 0
+                if tape.kind(k) == .string, let kind = lookup(k, IncidentKind.self, hint: &next) {
+                    kindScratch.append(kind)
+                    key = key << 4 | UInt64(next)
+                } else {
+                    within("kinds") { _ = $0.enumValue(k, IncidentKind.self, required: true, below: .index(i)) }
+                    ok = false
+                }
+            }
+            guard ok && n <= 16 && IncidentKind.table.values.count < 16 else { return (kindScratch, ok) }
+            if let shared = kindKeys.position(of: key) { return (kindLists[shared], true) }
+            if kindKeys.add(key, at: kindLists.count) { kindLists.append(kindScratch) }
+            return (kindScratch, true)
+        default:
+            fail(.type, "expected a list", at: "kinds")
+            return ([], false)
+        }
     }
 
     mutating func readReport(_ v: Int) -> CaseFile.Report? {

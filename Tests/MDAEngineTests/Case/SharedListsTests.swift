@@ -49,4 +49,25 @@ struct SharedListsTests {
         #expect(i[2].victims == ["a", "b"] && buffer(i[2].victims) != buffer(i[0].victims))
         #expect(i[0].witnesses.isEmpty)
     }
+
+    @Test("lists too long to pack (over 8 people, over 16 kinds) read as they are; bad kinds keep their paths")
+    func longAndBadLists() throws {
+        let people = Array(repeating: #""a","b""#, count: 5).joined(separator: ",")   // 10 references
+        let kinds = Array(repeating: #""physical""#, count: 17).joined(separator: ",")
+        let incident = #"{"date":"2024-01-01","kinds":[\#(kinds)],"victims":[\#(people)],"witnesses":[\#(people)]}"#
+        let file = try #require(TestSupport.decode(TestSupport.caseJSON(#""incidents":[\#(incident),\#(incident)]"#)))
+        #expect(file.incidents.count == 2)
+        for i in file.incidents {
+            #expect(i.kinds == Array(repeating: .physical, count: 17))
+            #expect(i.victims == Array(repeating: ["a", "b"], count: 5).flatMap { $0 } && i.witnesses == i.victims)
+        }
+        let bad = [
+            #"{"date":"2024-01-01","kinds":null}"#, #"{"date":"2024-01-01","kinds":"physical"}"#,
+            #"{"date":"2024-01-01","kinds":["physical",3,null,"nope"]}"#,
+        ].joined(separator: ",")
+        #expect(TestSupport.errors(TestSupport.caseJSON(#""incidents":[\#(bad)]"#)) == [
+            "/incidents/0/kinds missing", "/incidents/1/kinds type", "/incidents/2/kinds/1 type",
+            "/incidents/2/kinds/2 missing", "/incidents/2/kinds/3 enum",
+        ])
+    }
 }
