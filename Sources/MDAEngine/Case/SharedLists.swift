@@ -22,9 +22,9 @@ struct SharedLists {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// The position stored for `key` (nonzero), if any.
+    /// The position stored for `key`, if any (none for 0).
     func position(of key: UInt64) -> Int? {
-        if capacity == 0 { return nil }
+        if capacity == 0 || key == 0 { return nil }
         let mask = capacity - 1
         var i = slot(key)
         while true {
@@ -35,9 +35,10 @@ struct SharedLists {
         }
     }
 
-    /// Stores `position` for `key` (nonzero, not stored yet); false when the table is full.
+    /// Stores `position` for `key` (not stored yet); false when the table is full or `key` is 0.
     @discardableResult
     mutating func add(_ key: UInt64, at position: Int) -> Bool {
+        if key == 0 { return false }
         if (count + 1) * 2 > capacity {
             guard capacity < SharedLists.capacityLimit else { return false }
             grow()

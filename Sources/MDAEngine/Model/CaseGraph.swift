@@ -173,10 +173,11 @@ struct CaseGraph {
         }
 
         mutating func kinds(_ kinds: [IncidentKind]) -> Value {
+            if kinds.isEmpty { return .list([]) }
             let key = Lists.identity(kinds)
             if let position = kindKeys.position(of: key) { return kindLists[position] }
             let value = Value.list(kinds.map { .string($0.rawValue) })
-            if !kinds.isEmpty && kindKeys.add(key, at: kindLists.count) { kindLists.append(value) }
+            if kindKeys.add(key, at: kindLists.count) { kindLists.append(value) }
             return value
         }
 

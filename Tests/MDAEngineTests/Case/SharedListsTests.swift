@@ -1,3 +1,4 @@
+import CEL
 import Testing
 @testable import MDAEngine
 
@@ -17,6 +18,10 @@ struct SharedListsTests {
         for (i, k) in keys.enumerated() { #expect(table.position(of: k) == i) }
         #expect(table.position(of: 0x1_0000_0001 &* 301) == nil)
         #expect(table.position(of: 3) == nil)
+        // 0 marks empty slots: never a key.
+        #expect(table.position(of: 0) == nil)
+        let refused = !table.add(0, at: 1)
+        #expect(refused)
     }
 
     @Test("past its limit the table keeps what it has and refuses more")
@@ -69,5 +74,30 @@ struct SharedListsTests {
             "/incidents/0/kinds missing", "/incidents/1/kinds type", "/incidents/2/kinds/1 type",
             "/incidents/2/kinds/2 missing", "/incidents/2/kinds/3 enum",
         ])
+    }
+
+    @Test("a case built by hand, with its own buffers and empty lists, gets the same graph lists")
+    func handBuiltCase() throws {
+        var file = CaseFile(caseId: "h", referenceDate: try #require(CaseDate(year: 2025, month: 6, day: 30)),
+                            members: [CaseFile.Member(id: "a", age: 30), CaseFile.Member(id: "b", age: 5)])
+        let day = try #require(CaseDate(year: 2025, month: 1, day: 1))
+        var first = CaseFile.Incident(date: day, kinds: [])
+        first.victims = ["b", "a"]
+        var second = CaseFile.Incident(date: day, kinds: [.threat])
+        second.victims = ["b"] + ["a"]   // equal, in a buffer of its own
+        second.witnesses = first.victims  // the same buffer again
+        file.incidents = [first, second]
+        guard case .object(let root) = CaseGraph().build(file), case .list(let incidents) = root.field(4),
+              case .object(let i0) = incidents[0], case .object(let i1) = incidents[1] else {
+            Issue.record("unexpected case graph")
+            return
+        }
+        func ids(_ v: Value) -> [String] {
+            guard case .list(let items) = v else { return ["not a list"] }
+            return items.map { if case .object(let m) = $0, case .string(let id) = m.field(0) { id } else { "?" } }
+        }
+        #expect(i0.field(1) == .list([]) && i1.field(1) == .list([.string("threat")]))
+        #expect(ids(i0.field(3)) == ["b", "a"] && ids(i1.field(3)) == ["b", "a"] && ids(i1.field(4)) == ["b", "a"])
+        #expect(ids(i0.field(2)) == [] && ids(i0.field(4)) == [])
     }
 }
