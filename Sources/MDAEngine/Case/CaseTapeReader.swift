@@ -14,50 +14,11 @@ struct CaseTapeReader {
     var path: [PathToken] = []
     var ignored: [String] = []
     /// Lists already made for this case, which later incidents with the same list share instead
-    /// of allocating their own: member-id lists by the tape index of a list read without error
-    /// (with its ``fingerprint(_:)``), kind lists by value; and the buffers each is gathered in.
-    var idLists: [(list: Int, fingerprint: UInt64, ids: [String])] = [], kindLists: [[IncidentKind]] = []
+    /// of allocating their own (keyed as ``memberRefs(_:)`` and ``readIncident(_:)`` pack them),
+    /// and the buffers each is gathered in.
+    var idLists: [[String]] = [], kindLists: [[IncidentKind]] = []
+    var idKeys = SharedLists(), kindKeys = SharedLists()
     var idScratch: [String] = [], kindScratch: [IncidentKind] = []
-
-    /// The ids of an earlier list of member references (at tape index `list` in `idLists`) whose
-    /// text is that of the list at `value`: every reference of the earlier list resolved
-    /// without error, and resolving depends only on a reference's bytes, so the list at
-    /// `value` reads the same without looking its references up again.
-    func idsRead(like value: Int, fingerprint: UInt64) -> [String]? {
-        guard tape.kind(value) == .array else { return nil }
-        search: for entry in idLists where entry.fingerprint == fingerprint {
-            var other = tape.elements(entry.list)
-            for e in tape.elements(value) {
-                guard tape.kind(e) == .string, let o = other.next(), tape.sameUTF8(e, o) else { continue search }
-            }
-            guard other.next() == nil else { continue search }
-            return entry.ids
-        }
-        return nil
-    }
-
-    /// A cheap summary of a list of strings (each one's length, first and last byte), equal for
-    /// lists with the same text, so that most differing lists are told apart without comparing them.
-    func fingerprint(_ value: Int) -> UInt64 {
-        var h: UInt64 = 0
-        for e in tape.elements(value) {
-            // Only strings have text; other elements (errors anyway) count by kind.
-            let part: UInt64 = tape.kind(e) != .string ? 0xFFFF_0000_0000 | UInt64(tape.kind(e).rawValue) : tape.withUTF8(e) { t in
-                t.isEmpty ? 1 : UInt64(truncatingIfNeeded: t.count) | UInt64(t[0]) << 16 | UInt64(t[t.count - 1]) << 24
-            }
-            h = (h ^ part) &* 0x100_0000_01B3
-        }
-        return h
-    }
-
-    /// A list equal to `scratch`: one made before, or `scratch` itself (its buffer then
-    /// belongs to the list; the next gathering allocates a new one).
-    static func shared<T: Equatable>(_ scratch: [T], among lists: inout [[T]]) -> [T] {
-        if scratch.isEmpty { return [] }
-        for list in lists where list == scratch { return list }
-        if lists.count < 16 { lists.append(scratch) }
-        return scratch
-    }
 
     /// The decoded members' ids, once all members are read.
     var ids = MemberIDs()
@@ -489,6 +450,48 @@ struct CaseTapeReader {
         }
     }
 
+    /// The ids the list of member references at `value`, the value of key `key`, names,
+    /// reporting errors below the key. A list of up to 8 ASCII references that all match ids by
+    /// their bytes is shared with every earlier such list naming the same members in the same
+    /// order (such a list has no errors, so the key is entered only for other lists).
+    mutating func memberRefs(_ value: Int, key: Int) -> [String] {
+        if tape.kind(value) == .array, let key = CaseTapeReader.packedRefs(value, tape: tape, ids: ids) {
+            if key == 0 { return [] }
+            if let shared = idKeys.position(of: key) { return idLists[shared] }
+            var j = tape.count(value)
+            var list: [String] = []
+            list.reserveCapacity(j)
+            while j > 0 {
+                j -= 1
+                list.append(ids.id(at: Int(truncatingIfNeeded: key >> UInt64(8 * j)) & 0xFF - 1))
+            }
+            if idKeys.add(key, at: idLists.count) { idLists.append(list) }
+            return list
+        }
+        return within(key: key) { r in
+            r.idScratch.removeAll(keepingCapacity: true)
+            for (i, m) in r.list(value) {
+                if let id = r.memberRef(m, below: .index(i)) { r.idScratch.append(id) }
+            }
+            return r.idScratch
+        }
+    }
+
+    /// The positions plus one of the members the list at `value` (an array) names, eight bits
+    /// each (0 for an empty list): nil unless every element is an ASCII string with the bytes
+    /// of an ASCII id, which is then the member it names, and the list and positions fit.
+    // Static, taking what it reads: a method on `self`, called where `self` is inout, would
+    // work on a copy of the whole reader.
+    static func packedRefs(_ value: Int, tape: JSONTape.View, ids: borrowing MemberIDs) -> UInt64? {
+        guard tape.count(value) <= 8, ids.count < 255 else { return nil }
+        var key: UInt64 = 0
+        for e in tape.elements(value) {
+            guard tape.kind(e) == .string, tape.isASCII(e), let p = ids.position(byBytes: e, in: tape) else { return nil }
+            key = key << 8 | UInt64(p + 1)
+        }
+        return key
+    }
+
     mutating func readRelationship(_ v: Int) -> CaseFile.Relationship? {
         guard let o = object(v, what: "a relationship") else { return nil }
         let a = required(o, "a").flatMap { v in memberRef(v, below: .name("a")) }
@@ -504,24 +507,7 @@ struct CaseTapeReader {
         let date = required(o, "date").flatMap { v in self.date(v, required: true, bounded: true, below: .name("date")).value }
         var kinds: [IncidentKind] = []
         var kindsOK = false
-        if let kv = required(o, "kinds") {
-            within("kinds") { r in
-                switch r.tape.kind(kv) {
-                case .null: r.fail(.missing, "required field is null")
-                case .array:
-                    let n = r.tape.count(kv)
-                    if n == 0 { r.fail(.range, "at least one kind is required") }
-                    kindsOK = n != 0
-                    r.kindScratch.removeAll(keepingCapacity: true)
-                    for (i, k) in r.tape.elements(kv).enumerated() {
-                        if let kind = r.enumValue(k, IncidentKind.self, required: true, below: .index(i)).value { r.kindScratch.append(kind) }
-                        else { kindsOK = false }
-                    }
-                    kinds = CaseTapeReader.shared(r.kindScratch, among: &r.kindLists)
-                default: r.fail(.type, "expected a list")
-                }
-            }
-        }
+        if let kv = required(o, "kinds") { (kinds, kindsOK) = incidentKinds(kv) }
         var inc = CaseFile.Incident(date: date ?? CaseDate(daysSinceEpoch: 0), kinds: kinds)
         var hint = 0
         for key in tape.keys(o) {
@@ -530,18 +516,7 @@ struct CaseTapeReader {
             switch name {
             case .date?, .kinds?: break
             case .perpetrators?, .victims?, .witnesses?:
-                let refs = within(key: key) { r in
-                    let summary = r.fingerprint(value)
-                    if let ids = r.idsRead(like: value, fingerprint: summary) { return ids }
-                    let errorCount = r.errors.count
-                    r.idScratch.removeAll(keepingCapacity: true)
-                    for (i, m) in r.list(value) {
-                        if let id = r.memberRef(m, below: .index(i)) { r.idScratch.append(id) }
-                    }
-                    guard r.errors.count == errorCount, !r.idScratch.isEmpty else { return r.idScratch }
-                    if r.idLists.count < 16 { r.idLists.append((value, summary, r.idScratch)) }
-                    return r.idScratch
-                }
+                let refs = memberRefs(value, key: key)
                 switch name {
                 case .perpetrators?: inc.perpetrators = refs
                 case .victims?: inc.victims = refs
@@ -556,6 +531,41 @@ struct CaseTapeReader {
             }
         }
         return (date != nil && kindsOK) ? inc : nil
+    }
+
+    /// An incident's kinds at `kv`, and whether they are a non-empty list of valid kinds. Errors
+    /// are reported below `kinds`, entered only for an error (valid kinds have none).
+    mutating func incidentKinds(_ kv: Int) -> (list: [IncidentKind], ok: Bool) {
+        switch tape.kind(kv) {
+        case .null:
+            fail(.missing, "required field is null", at: "kinds")
+            return ([], false)
+        case .array:
+            let n = tape.count(kv)
+            if n == 0 { fail(.range, "at least one kind is required", at: "kinds") }
+            var ok = n != 0
+            kindScratch.removeAll(keepingCapacity: true)
+            // The kinds' positions in the vocabulary plus one, four bits each: equal exactly
+            // for equal lists (of up to 16 kinds from a vocabulary under 16).
+            var key: UInt64 = 0
+            for (i, k) in tape.elements(kv).enumerated() {
+                var next = 0
+                if tape.kind(k) == .string, let kind = lookup(k, IncidentKind.self, hint: &next) {
+                    kindScratch.append(kind)
+                    key = key << 4 | UInt64(next)
+                } else {
+                    within("kinds") { _ = $0.enumValue(k, IncidentKind.self, required: true, below: .index(i)) }
+                    ok = false
+                }
+            }
+            guard ok && n <= 16 && IncidentKind.table.values.count < 16 else { return (kindScratch, ok) }
+            if let shared = kindKeys.position(of: key) { return (kindLists[shared], true) }
+            if kindKeys.add(key, at: kindLists.count) { kindLists.append(kindScratch) }
+            return (kindScratch, true)
+        default:
+            fail(.type, "expected a list", at: "kinds")
+            return ([], false)
+        }
     }
 
     mutating func readReport(_ v: Int) -> CaseFile.Report? {

@@ -16,19 +16,27 @@ struct MemberIDs {
     /// than 16 bytes (in the order ids were added).
     private var packed: [Packed?] = []
 
-    /// Up to 16 bytes, zero-padded into two words, with their count: equal exactly when the
-    /// bytes are.
+    /// Up to 16 bytes in two words, with their count: equal exactly when the bytes are.
     private struct Packed: Equatable {
         var low: UInt64, high: UInt64, count: Int
     }
 
     private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
-        guard bytes.count <= 16 else { return nil }
-        var low: UInt64 = 0, high: UInt64 = 0
-        for (i, byte) in bytes.enumerated() {
-            if i < 8 { low |= UInt64(byte) << UInt64(8 * i) } else { high |= UInt64(byte) << UInt64(8 * (i - 8)) }
+        let n = bytes.count
+        guard n <= 16 else { return nil }
+        guard n > 0 else { return Packed(low: 0, high: 0, count: 0) }
+        // Loads that overlap but together cover every byte: for one count, equal words mean
+        // equal bytes. No load reaches outside the buffer.
+        let p = UnsafeRawPointer(bytes.baseAddress!)
+        if n >= 8 {
+            return Packed(low: p.loadUnaligned(as: UInt64.self), high: p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), count: n)
         }
-        return Packed(low: low, high: high, count: bytes.count)
+        if n >= 4 {
+            let low = UInt64(p.loadUnaligned(as: UInt32.self)) | UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << 32
+            return Packed(low: low, high: 0, count: n)
+        }
+        let low = UInt64(bytes[0]) | UInt64(bytes[n / 2]) << 8 | UInt64(bytes[n - 1]) << 16
+        return Packed(low: low, high: 0, count: n)
     }
 
     /// Up to this many ids are compared one by one rather than hashed.
@@ -54,16 +62,29 @@ struct MemberIDs {
     /// The reference at tape entry `entry` (a string), when some member has that id.
     mutating func find(_ entry: Int, in tape: JSONTape.View) -> String? {
         if tape.isASCII(entry) {
-            if let key = tape.withUTF8(entry, { MemberIDs.pack($0) }) {
-                // A short reference can only match a short id.
-                for (i, p) in packed.enumerated() where p == key { return strings[i] }
-            } else {
-                for (i, e) in entries.enumerated() where tape.isASCII(e) && tape.sameUTF8(e, entry) { return strings[i] }
-            }
+            if let i = position(byBytes: entry, in: tape) { return strings[i] }
             if allASCII { return nil }
         }
         let s = tape.string(entry)
         return contains(s) ? s : nil
+    }
+
+    /// The number of ids added.
+    var count: Int { strings.count }
+
+    /// The id at `position` (in the order ids were added).
+    func id(at position: Int) -> String { strings[position] }
+
+    /// The position of the first ASCII id with the bytes of the ASCII reference at tape entry
+    /// `entry`. Nil says only that no id has those bytes (a non-ASCII id may still equal it).
+    func position(byBytes entry: Int, in tape: JSONTape.View) -> Int? {
+        if let key = tape.withUTF8(entry, { MemberIDs.pack($0) }) {
+            // A short reference can only match a short id.
+            for (i, p) in packed.enumerated() where p == key { return i }
+        } else {
+            for (i, e) in entries.enumerated() where tape.isASCII(e) && tape.sameUTF8(e, entry) { return i }
+        }
+        return nil
     }
 
     /// Whether some id equals `s`.

@@ -18,62 +18,36 @@ struct CaseGraph {
             members.append(member(m, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths),
                                   factorsPath: i < CaseGraph.memberFactorsPaths.count ? CaseGraph.memberFactorsPaths[i] : nil))
         }
-        // The member with an id (the last, should ids repeat), or null. A household's few
-        // members are found by comparing ids faster than by hashing them.
-        let byId: [String: Value]? = members.count > 16
-            ? Dictionary(zip(file.members.map(\.id), members), uniquingKeysWith: { $1 }) : nil
-        func lookup(_ id: String) -> Value {
-            if let byId { return byId[id] ?? .null }
-            var i = file.members.count - 1
-            while i >= 0 {
-                if file.members[i].id == id { return members[i] }
-                i -= 1
-            }
-            return .null
-        }
-        // Incidents mostly repeat a few lists of people and of kinds; each distinct list is
-        // built once and shared (lists are values: sharing one is as good as copies).
-        var refLists: [(ids: [String], value: Value)] = []
-        func refs(_ ids: [String]) -> Value {
-            if ids.isEmpty { return .list([]) }
-            for entry in refLists where entry.ids == ids { return entry.value }
-            var out: [Value] = []
-            out.reserveCapacity(ids.count)
-            for id in ids { out.append(lookup(id)) }
-            let value = Value.list(out)
-            if refLists.count < CaseGraph.sharedListLimit { refLists.append((ids, value)) }
-            return value
-        }
-        var kindLists: [(kinds: [IncidentKind], value: Value)] = []
-        func kinds(_ kinds: [IncidentKind]) -> Value {
-            for entry in kindLists where entry.kinds == kinds { return entry.value }
-            let value = Value.list(kinds.map { .string($0.rawValue) })
-            if kindLists.count < CaseGraph.sharedListLimit { kindLists.append((kinds, value)) }
-            return value
-        }
-
-        let relationships: [Value] = file.relationships.enumerated().map { i, r in
-            .object(ObjectValue.make(type: CaseSchema.relationship, path: CaseGraph.path("/relationships/", i, CaseGraph.relationshipPaths)) { w in
-                w.append(lookup(r.a))
-                w.append(lookup(r.b))
+        var lists = Lists(ids: file.members.map(\.id), members: members)
+        var relationships: [Value] = []
+        relationships.reserveCapacity(file.relationships.count)
+        for (i, r) in file.relationships.enumerated() {
+            let a = lists.member(r.a), b = lists.member(r.b)
+            relationships.append(.object(ObjectValue.make(type: CaseSchema.relationship, path: CaseGraph.path("/relationships/", i, CaseGraph.relationshipPaths)) { w in
+                w.append(a)
+                w.append(b)
                 w.append(.string(r.kind.rawValue))
-            })
+            }))
         }
-        let incidents: [Value] = file.incidents.enumerated().map { i, inc in
+        var incidents: [Value] = []
+        incidents.reserveCapacity(file.incidents.count)
+        for (i, inc) in file.incidents.enumerated() {
             let p = CaseGraph.path("/incidents/", i, CaseGraph.incidentPaths)
             let injury: Value
             if let v = inc.injury.value, v != .unknown { injury = .string(v.rawValue) } else { injury = leaf(p, "injury") }
-            return .object(ObjectValue.make(type: CaseSchema.incident, path: p) { w in
+            let kinds = lists.kinds(inc.kinds), perpetrators = lists.people(inc.perpetrators)
+            let victims = lists.people(inc.victims), witnesses = lists.people(inc.witnesses)
+            incidents.append(.object(ObjectValue.make(type: CaseSchema.incident, path: p) { w in
                 w.append(inc.date.celValue)
-                w.append(kinds(inc.kinds))
-                w.append(refs(inc.perpetrators))
-                w.append(refs(inc.victims))
-                w.append(refs(inc.witnesses))
+                w.append(kinds)
+                w.append(perpetrators)
+                w.append(victims)
+                w.append(witnesses)
                 w.append(injury)
                 w.append(tri(inc.weapon, p, "weapon"))
                 w.append(tri(inc.policeInvolved, p, "policeInvolved"))
                 w.append(tri(inc.contactBanViolated, p, "contactBanViolated"))
-            })
+            }))
         }
         let reports: [Value] = file.reports.enumerated().map { i, r in
             let p = CaseGraph.path("/reports/", i, CaseGraph.reportPaths)
@@ -156,6 +130,68 @@ struct CaseGraph {
             w.append(.object(history))
             w.append(.object(judgement))
         })
+    }
+
+    /// The members by id and the CEL lists of incidents' kinds and people.
+    ///
+    /// Incidents mostly repeat a few lists of people and of kinds, and the decoder gives equal
+    /// lists one buffer (``SharedLists``); each buffer's CEL list is built once and shared
+    /// (lists are values: sharing one is as good as copies). Lists in buffers of their own,
+    /// as in a case built by hand, are built each time.
+    struct Lists {
+        /// The members' ids, in member order, and the members' records.
+        let ids: [String]
+        let members: [Value]
+        /// From each member's id, for cases with many members.
+        private let byId: [String: Value]?
+        private var kindLists: [Value] = [], peopleLists: [Value] = []
+        private var kindKeys = SharedLists(), peopleKeys = SharedLists()
+
+        init(ids: [String], members: [Value]) {
+            self.ids = ids
+            self.members = members
+            // A household's few members are found by comparing ids faster than by hashing them.
+            byId = members.count > 16 ? Dictionary(zip(ids, members), uniquingKeysWith: { $1 }) : nil
+        }
+
+        /// The member with an id (the last, should ids repeat), or null.
+        func member(_ id: String) -> Value {
+            if let byId { return byId[id] ?? .null }
+            var i = ids.count - 1
+            while i >= 0 {
+                if ids[i] == id { return members[i] }
+                i -= 1
+            }
+            return .null
+        }
+
+        /// The address of a list's buffer: lists alive at once share one exactly when they
+        /// are the same list.
+        @inline(__always)
+        static func identity<T>(_ list: [T]) -> UInt64 {
+            list.withUnsafeBufferPointer { UInt64(UInt(bitPattern: $0.baseAddress)) }
+        }
+
+        mutating func kinds(_ kinds: [IncidentKind]) -> Value {
+            if kinds.isEmpty { return .list([]) }
+            let key = Lists.identity(kinds)
+            if let position = kindKeys.position(of: key) { return kindLists[position] }
+            let value = Value.list(kinds.map { .string($0.rawValue) })
+            if kindKeys.add(key, at: kindLists.count) { kindLists.append(value) }
+            return value
+        }
+
+        mutating func people(_ people: [String]) -> Value {
+            if people.isEmpty { return .list([]) }
+            let key = Lists.identity(people)
+            if let position = peopleKeys.position(of: key) { return peopleLists[position] }
+            var out: [Value] = []
+            out.reserveCapacity(people.count)
+            for id in people { out.append(member(id)) }
+            let value = Value.list(out)
+            if peopleKeys.add(key, at: peopleLists.count) { peopleLists.append(value) }
+            return value
+        }
     }
 
     /// - Parameter factorsPath: The pointer of the member's factors, when precomputed.
@@ -411,9 +447,6 @@ struct CaseGraph {
     static let memberFactorsPaths = (0..<64).map { "/members/\($0)/factors" }
     static let agencyPaths = (0..<32).map { "/care/agencies/\($0)" }
     static let interventionPaths = (0..<32).map { "/care/interventions/\($0)" }
-    /// At most this many distinct lists of people (and of incident kinds) are shared per case.
-    static let sharedListLimit = 16
-
     static func path(_ prefix: String, _ i: Int, _ cache: [String]) -> String {
         i < cache.count ? cache[i] : prefix + String(i)
     }
