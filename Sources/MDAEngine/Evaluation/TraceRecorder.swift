@@ -49,15 +49,27 @@ final class TraceRecorder: EvaluationObserver {
         fields.append(FieldRead.Recorded(object: object, field: field, fact: fact))
     }
 
+    /// Makes room for facts numbered below `count`: with the case graph's fact count
+    /// (``CaseGraph/FactNumbers/count(of:)``) before the first read, so that the table is
+    /// allocated once and no larger than needed.
+    func reserveFacts(_ count: Int) {
+        if count > factCapacity { grow(to: count) }
+    }
+
     /// Grows ``readBy`` to hold `fact`.
     @inline(never)
     private func makeRoom(index: Int, fact: Int) {
         // Traced evaluations read only case-graph records, which are numbered.
         precondition(index >= 0, "a traced record has no fact number")
-        let capacity = Swift.max(fact + 1, 2 * factCapacity, 1024)
+        grow(to: Swift.max(fact + 1, 2 * factCapacity, 256))
+    }
+
+    private func grow(to capacity: Int) {
         let larger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
         larger.update(from: readBy, count: factCapacity)
-        (larger + factCapacity).initialize(repeating: 0, count: capacity - factCapacity)
+        // Zero bytes in one fill: an element-wise initialisation is a loop of stores.
+        UnsafeMutableRawBufferPointer(start: larger + factCapacity, count: (capacity - factCapacity) * MemoryLayout<Int32>.stride)
+            .initializeMemory(as: UInt8.self, repeating: 0)
         readBy.deallocate()
         readBy = larger
         factCapacity = capacity

@@ -139,6 +139,13 @@ struct CaseGraph {
             .int(Int64(j.reason.value?.unicodeScalars.count ?? 0)),
         ], path: "/professionalJudgement", index: numbers.take(CaseSchema.judgement))
 
+        let household = ObjectValue.make(type: CaseSchema.household, path: "/household", index: numbers.take(CaseSchema.household)) {
+            group(file.household, "/household", into: &$0)
+        }
+        let coercive = ObjectValue.make(type: CaseSchema.coerciveControl, path: "/coerciveControl", index: numbers.take(CaseSchema.coerciveControl)) {
+            group(file.coerciveControl, "/coerciveControl", into: &$0)
+        }
+        // The root last, after every record it holds (see FactNumbers.count(of:)).
         return .object(ObjectValue.make(type: CaseSchema.case, path: "", index: numbers.take(CaseSchema.case)) { w in
             w.append(.string(file.caseId))
             w.append(file.referenceDate.celValue)
@@ -147,10 +154,8 @@ struct CaseGraph {
             w.append(.list(incidents))
             w.append(.list(reports))
             w.append(.object(assessment))
-            w.append(.object(ObjectValue.make(type: CaseSchema.household, path: "/household", index: numbers.take(CaseSchema.household)) { group(file.household, "/household", into: &$0) }))
-            w.append(.object(ObjectValue.make(type: CaseSchema.coerciveControl, path: "/coerciveControl", index: numbers.take(CaseSchema.coerciveControl)) {
-                group(file.coerciveControl, "/coerciveControl", into: &$0)
-            }))
+            w.append(.object(household))
+            w.append(.object(coercive))
             w.append(.object(stalking))
             w.append(.object(separation))
             w.append(.object(care))
@@ -401,6 +406,13 @@ struct CaseGraph {
         mutating func take(_ type: ObjectType) -> Int {
             defer { next += type.fields.count }
             return next
+        }
+
+        /// The number of facts in the graph whose root record is `root`: the root is numbered
+        /// last, after every record it holds. 0 for another value.
+        static func count(of root: Value) -> Int {
+            guard case .object(let o) = root, o.index >= 0 else { return 0 }
+            return o.index + o.count
         }
     }
 

@@ -23,9 +23,11 @@ struct CaseGraphTests {
             default: break
             }
         }
-        visit(CaseGraph().build(CounterfactualTests.file(example)))
+        let root = CaseGraph().build(CounterfactualTests.file(example))
+        visit(root)
         let facts = records.values.flatMap { o in (0..<o.count).map { o.index + $0 } }.sorted()
         #expect(!facts.isEmpty && facts == Array(0..<facts.count))
+        #expect(CaseGraph.FactNumbers.count(of: root) == facts.count)
     }
 
     @Test("relationships hold the members themselves, found by id", arguments: [2, 16, 17, 40])
