@@ -70,8 +70,7 @@ struct TraceWriter {
             // before, by an earlier entry, or new.
             for i in fieldRange {
                 let fact = base[i].fact
-                let text = fields.text(fact)
-                if text.end != 0 { w.repeatSpan(text.start..<text.end) } else { writeField(base + i, fact: fact, to: &w) }
+                if let text = fields.text(fact) { w.repeatSpan(text) } else { writeField(base + i, fact: fact, to: &w) }
             }
         }
         let ruleRange = raw.load(fromByteOffset: ruleRangeOffset, as: Range<Int>.self)
