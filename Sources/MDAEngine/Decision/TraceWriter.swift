@@ -10,6 +10,8 @@ import CEL
 struct TraceWriter {
     /// Case fields written so far.
     private var fields = WrittenFacts(facts: 0)
+    /// Lists written as field values so far.
+    private let lists = WrittenLists()
     /// Rule slots listed and written so far.
     private let rules: WrittenRules
     private var tails = FieldPointerTails.schema
@@ -121,8 +123,19 @@ struct TraceWriter {
         tails.bytes.withUnsafeBufferPointer { bytes in
             w.key(object.path ?? "", escapedTail: UnsafeBufferPointer(rebasing: bytes[tail]))
         }
-        DecisionWriter.value(object.fieldPointer(field), &w)
+        listOrValue(object.fieldPointer(field), &w)
         fields.setText(start..<w.count, of: fact)
+    }
+
+    /// Writes the value at `v`, copying the text of a list written before.
+    @inline(__always)
+    private func listOrValue(_ v: UnsafePointer<Value>, _ w: inout JSONWriter) {
+        guard case .list(let items) = v.pointee, !items.isEmpty else { return DecisionWriter.value(v, &w) }
+        let address = items.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        if let text = lists.text(address) { return w.repeatSpan(text) }
+        let start = w.beginSpan()
+        DecisionWriter.value(v, &w)
+        lists.setText(start..<w.count, of: address)
     }
 
     /// Writes a rule read that the current entry has not listed yet.
