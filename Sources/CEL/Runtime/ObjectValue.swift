@@ -61,7 +61,11 @@ public final class ObjectValue: ManagedBuffer<ObjectHeader, Value> {
     }
 
     deinit {
-        _ = withUnsafeMutablePointers { header, fields in fields.deinitialize(count: header.pointee.count) }
+        // Field by field: `deinitialize(count:)` calls the runtime's generic array destroy, which
+        // destroys each value through its type's witness; a moved-out value is destroyed inline.
+        withUnsafeMutablePointers { header, fields in
+            for i in 0..<header.pointee.count { _ = (fields + i).move() }
+        }
     }
 
     // The header is read through its pointer: the `header` property is a class `var`, whose
