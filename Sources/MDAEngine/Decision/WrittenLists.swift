@@ -3,8 +3,9 @@
 /// are a list already written, whose text can be copied instead of written element by element.
 ///
 /// A small direct-mapped cache: a list whose slot another list took is simply written again.
-/// Addresses are sound keys because the decision keeps every list it holds alive while its
-/// trace is written, and a list's trace text depends only on its elements. A class over
+/// Addresses are sound keys because the decisions written keep every list they hold alive
+/// while the trace is written (even entries of several evaluations), and a list's trace text
+/// depends only on its elements. A class over
 /// manually allocated slots, for the reasons ``WrittenFacts`` is.
 final class WrittenLists {
     private struct Slot {
@@ -33,11 +34,6 @@ final class WrittenLists {
     @inline(__always)
     func setText(_ text: Range<Int>, of address: UInt) {
         slots[WrittenLists.index(address)] = Slot(address: address, text: text)
-    }
-
-    /// Forgets every list (the output they were written to is gone).
-    func reset() {
-        for i in 0..<(1 << WrittenLists.bits) { slots[i].address = 0 }
     }
 
     /// Fibonacci hashing of the address, whose low bits are alignment.
