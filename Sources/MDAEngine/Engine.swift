@@ -70,9 +70,10 @@ public final class Engine: Sendable {
         let reads: TraceReads
         if let recorder = run.recorder {
             recorder.slots.append(escalateTo)
-            reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, root: run.activation.slots[0])
+            reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, root: run.activation.slots[0],
+                               factCount: recorder.factCapacity)
         } else {
-            reads = TraceReads(fields: ReadList(), rules: ReadList([escalateTo]), names: [], root: .null)
+            reads = TraceReads(fields: ReadList(), rules: ReadList([escalateTo]), names: [], root: .null, factCount: 0)
         }
         let escalateToRange = reads.rules.count - 1 ..< reads.rules.count
         let spans = run.recorder == nil ? Array(repeating: (fields: 0..<0, slots: 0..<0), count: rules.count) : run.spans

@@ -10,10 +10,10 @@ public final class ObjectValue: ManagedBuffer<ObjectHeader, Value> {
 
     /// Creates a record. `fields.count` must equal `type.fields.count`.
     @inlinable
-    public static func make(type: ObjectType, fields: [Value], path: String? = nil) -> ObjectValue {
+    public static func make(type: ObjectType, fields: [Value], path: String? = nil, index: Int = -1) -> ObjectValue {
         let count = fields.count
         precondition(count == type.fields.count, "field count does not match \(type.name)")
-        let object = unsafeDowncast(create(minimumCapacity: count) { _ in ObjectHeader(type: type, path: path, count: count) },
+        let object = unsafeDowncast(create(minimumCapacity: count) { _ in ObjectHeader(type: type, path: path, count: count, index: index) },
                                     to: ObjectValue.self)
         fields.withUnsafeBufferPointer { source in
             object.withUnsafeMutablePointerToElements { $0.initialize(from: source.baseAddress!, count: count) }
@@ -24,9 +24,9 @@ public final class ObjectValue: ManagedBuffer<ObjectHeader, Value> {
     /// Creates a record of `type` whose fields `body` appends in order, written straight into
     /// the record (no array is made). `body` must append exactly `type.fields.count` values.
     @inlinable
-    public static func make(type: ObjectType, path: String? = nil, fields body: (inout FieldWriter) -> Void) -> ObjectValue {
+    public static func make(type: ObjectType, path: String? = nil, index: Int = -1, fields body: (inout FieldWriter) -> Void) -> ObjectValue {
         let count = type.fields.count
-        let object = unsafeDowncast(create(minimumCapacity: count) { _ in ObjectHeader(type: type, path: path, count: count) },
+        let object = unsafeDowncast(create(minimumCapacity: count) { _ in ObjectHeader(type: type, path: path, count: count, index: index) },
                                     to: ObjectValue.self)
         object.withUnsafeMutablePointerToElements { base in
             var writer = FieldWriter(base: base, capacity: count)
@@ -61,7 +61,11 @@ public final class ObjectValue: ManagedBuffer<ObjectHeader, Value> {
     }
 
     deinit {
-        _ = withUnsafeMutablePointers { header, fields in fields.deinitialize(count: header.pointee.count) }
+        // Field by field: `deinitialize(count:)` calls the runtime's generic array destroy, which
+        // destroys each value through its type's witness; a moved-out value is destroyed inline.
+        withUnsafeMutablePointers { header, fields in
+            for i in 0..<header.pointee.count { _ = (fields + i).move() }
+        }
     }
 
     // The header is read through its pointer: the `header` property is a class `var`, whose
@@ -76,6 +80,11 @@ public final class ObjectValue: ManagedBuffer<ObjectHeader, Value> {
 
     /// The number of fields (that of `type`).
     @inlinable public var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
+
+    /// A number chosen by the host, -1 when none; CEL never interprets it. A host that numbers
+    /// the records of a graph densely can keep per-record (or per-field) tables in arrays
+    /// instead of hashing records.
+    @inlinable public var index: Int { withUnsafeMutablePointerToHeader { Int($0.pointee.storedIndex) } }
 
     /// One value per field of `type`, in the same order, as a new array. A field may hold
     /// `.unknown`. Reads of single fields should use ``field(_:)`` instead.
@@ -107,14 +116,21 @@ public struct ObjectHeader: Sendable {
     public let type: ObjectType
     /// The host's identity for the record.
     public let path: String?
+    // Count and index as 32 bits each, so the header stays four words.
+    @usableFromInline let storedCount: Int32
+    @usableFromInline let storedIndex: Int32
+
     /// The number of fields stored after the header.
-    public let count: Int
+    @inlinable public var count: Int { Int(storedCount) }
+    /// The host's number for the record (``ObjectValue/index``), -1 when none.
+    @inlinable public var index: Int { Int(storedIndex) }
 
     /// Creates a header.
     @inlinable
-    public init(type: ObjectType, path: String?, count: Int) {
+    public init(type: ObjectType, path: String?, count: Int, index: Int = -1) {
         self.type = type
         self.path = path
-        self.count = count
+        storedCount = Int32(count)
+        storedIndex = Int32(index)
     }
 }

@@ -77,7 +77,7 @@ public struct TraceEntry: Sendable {
     public var rule: String
     /// The rule's value: a condition's `true`/`false`/unknown, or a fact's value.
     public var result: Value
-    /// Case fields read, in reading order (possibly with repeats; the writer keeps the first).
+    /// Case fields read, each once, in the order of their first reads.
     public var fieldReads: FieldReads
     /// Other rules read, in reading order.
     public var ruleReads: RuleReads
@@ -106,12 +106,20 @@ public struct FieldRead: @unchecked Sendable {
     struct Recorded {
         /// The record, unretained.
         let record: Unmanaged<ObjectValue>
-        let field: Int
+        // 32 bits each, so a read stays two words.
+        private let storedField: Int32
+        private let storedFact: Int32
 
-        init(object: ObjectValue, field: Int) {
+        init(object: ObjectValue, field: Int, fact: Int) {
             record = .passUnretained(object)
-            self.field = field
+            storedField = Int32(truncatingIfNeeded: field)
+            storedFact = Int32(truncatingIfNeeded: fact)
         }
+
+        /// The field's index in the record's type.
+        var field: Int { Int(storedField) }
+        /// The field's fact number (``CaseGraph/FactNumbers``): the record's index plus the field.
+        var fact: Int { Int(storedFact) }
 
         /// The record read from.
         var object: ObjectValue { record.takeUnretainedValue() }

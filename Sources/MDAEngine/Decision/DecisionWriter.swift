@@ -93,7 +93,7 @@ public enum DecisionWriter {
         }
         w.endArray()
         w.fragment(#""trace":["#)
-        var trace = TraceWriter(fieldReads: reads.fields)
+        var trace = TraceWriter()
         d.trace.withUnsafeBufferPointer { entries in
             guard let first = entries.baseAddress else { return }
             for i in entries.indices { trace.write(first + i, to: &w) }

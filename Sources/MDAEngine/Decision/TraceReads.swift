@@ -17,16 +17,25 @@ final class TraceReads: Sendable {
     let names: [String]
     /// The case value the reads were made on.
     let root: Value
+    /// How many fact numbers the field reads' ``FieldRead/Recorded/fact`` range over (all are
+    /// below it).
+    let factCount: Int
 
     /// Facts that a trace lists like rules but that are not rules, numbered after the slots.
     static let facts = ["/professionalJudgement/escalateTo"]
 
-    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], root: Value) {
+    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], root: Value, factCount: Int) {
         self.fields = fields
+        self.factCount = factCount
         self.rules = rules
         self.names = names
         self.root = root
     }
+
+    // A decision owns thousands of rule reads: destroying them here, where their type is
+    // known, is cheaper than in the list's generic deinit. The lists were handed over by the
+    // recorder, which records nothing more once its trace is assembled.
+    deinit { rules.removeAll() }
 
     /// The rule id or fact pointer of `slot`.
     func name(_ slot: Int) -> String { slot < names.count ? names[slot] : TraceReads.facts[slot - names.count] }

@@ -3,12 +3,15 @@ import CEL
 
 /// Writes a decision's trace entries, each listing the facts its rule read.
 ///
-/// Each pointer or rule is listed once per entry, at its first read. Most facts are read by
+/// Each pointer or rule is listed once per entry, at its first read (the recorder keeps only a
+/// rule's first read of each fact; rule reads the writer dedupes itself). Most facts are read by
 /// several rules, so a fact's `"key":value` text is written once and later entries copy it
 /// from the output (``JSONWriter/repeatSpan(_:)``) instead of encoding it again.
 struct TraceWriter {
     /// Case fields written so far.
-    private let fields: WrittenFacts
+    private var fields = WrittenFacts(facts: 0)
+    /// Lists written as field values so far.
+    private let lists = WrittenLists()
     /// Rule slots listed and written so far.
     private let rules: WrittenRules
     private var tails = FieldPointerTails.schema
@@ -26,10 +29,8 @@ struct TraceWriter {
     private var ruleBase: UnsafePointer<RuleRead.Recorded>?
     private var ruleReads: Unmanaged<TraceReads>?
 
-    /// A writer for a trace with `fieldReads` field reads in all.
-    init(fieldReads: Int) {
-        // About one in five of a trace's field reads is a distinct field in the sample cases.
-        fields = WrittenFacts(expected: fieldReads / 4)
+    /// A writer for a trace.
+    init() {
         // Room for the slots of a ruleset of a few hundred rules, so the tables rarely grow.
         rules = WrittenRules(slots: 384)
     }
@@ -42,8 +43,6 @@ struct TraceWriter {
     private let fieldRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldReads)! + MemoryLayout<FieldReads>.offset(of: \FieldReads.range)!
     private let ruleOwnerOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleReads)! + MemoryLayout<RuleReads>.offset(of: \RuleReads.reads)!
     private let ruleRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleReads)! + MemoryLayout<RuleReads>.offset(of: \RuleReads.range)!
-    private let objectOffset = MemoryLayout<FieldRead.Recorded>.offset(of: \FieldRead.Recorded.record)!
-    private let fieldOffset = MemoryLayout<FieldRead.Recorded>.offset(of: \FieldRead.Recorded.field)!
     private let slotOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.slot)!
     // Values are read in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
     private let resultOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.result)!
@@ -67,19 +66,13 @@ struct TraceWriter {
         let fieldRange = raw.load(fromByteOffset: fieldRangeOffset, as: Range<Int>.self)
         if !fieldRange.isEmpty {
             let owner = raw.load(fromByteOffset: fieldOwnerOffset, as: UInt.self)
-            if owner != fieldOwner {
-                fieldOwner = owner
-                fieldBase = UnsafePointer(Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!).takeUnretainedValue().fields.base)
-            }
+            if owner != fieldOwner { use(fieldsOf: owner) }
             let base = fieldBase!
+            // An entry's reads are distinct facts (see TraceRecorder): each is either written
+            // before, by an earlier entry, or new.
             for i in fieldRange {
-                let read = UnsafeRawPointer(base + i)
-                let address = read.load(fromByteOffset: objectOffset, as: UInt.self)
-                switch fields.visit(address: address, field: read.load(fromByteOffset: fieldOffset, as: Int.self), entry: entry) {
-                case .listedInEntry: continue
-                case .written(let text): w.repeatSpan(text)
-                case .new(let slot): writeField(base + i, slot: slot, to: &w)
-                }
+                let fact = base[i].fact
+                if let text = fields.text(fact) { w.repeatSpan(text) } else { writeField(base + i, fact: fact, to: &w) }
             }
         }
         let ruleRange = raw.load(fromByteOffset: ruleRangeOffset, as: Range<Int>.self)
@@ -98,6 +91,15 @@ struct TraceWriter {
         w.fragment("}}")
     }
 
+    /// Switches to the field reads of the ``TraceReads`` at `owner`.
+    private mutating func use(fieldsOf owner: UInt) {
+        let reads = Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!).takeUnretainedValue()
+        // Fact numbers name the fields of one case: texts written for another's do not carry over.
+        fields.reset(facts: reads.factCount)
+        fieldOwner = owner
+        fieldBase = UnsafePointer(reads.fields.base)
+    }
+
     /// Switches to the rule reads of the ``TraceReads`` at `owner`.
     private mutating func use(rulesOf owner: UInt) {
         // Slots name rules of one ruleset: texts written for another's do not carry over.
@@ -111,7 +113,7 @@ struct TraceWriter {
     /// A field's pointer is its record's path plus "/name"; records of one case have distinct
     /// paths, so the (record, field) pair identifies the pointer without building it, and records
     /// are immutable, so the pair also fixes the value.
-    private mutating func writeField(_ read: UnsafePointer<FieldRead.Recorded>, slot: Int, to w: inout JSONWriter) {
+    private mutating func writeField(_ read: UnsafePointer<FieldRead.Recorded>, fact: Int, to w: inout JSONWriter) {
         // The trace keeps every record alive while it is written: no need to retain it here.
         unowned(unsafe) let object = read.pointee.record.takeUnretainedValue()
         let type = Unmanaged.passUnretained(object.type)
@@ -121,8 +123,19 @@ struct TraceWriter {
         tails.bytes.withUnsafeBufferPointer { bytes in
             w.key(object.path ?? "", escapedTail: UnsafeBufferPointer(rebasing: bytes[tail]))
         }
-        DecisionWriter.value(object.fieldPointer(field), &w)
-        fields.setText(start..<w.count, of: slot)
+        listOrValue(object.fieldPointer(field), &w)
+        fields.setText(start..<w.count, of: fact)
+    }
+
+    /// Writes the value at `v`, copying the text of a list written before.
+    @inline(__always)
+    private func listOrValue(_ v: UnsafePointer<Value>, _ w: inout JSONWriter) {
+        guard case .list(let items) = v.pointee, !items.isEmpty else { return DecisionWriter.value(v, &w) }
+        let address = items.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        if let text = lists.text(address) { return w.repeatSpan(text) }
+        let start = w.beginSpan()
+        DecisionWriter.value(v, &w)
+        lists.setText(start..<w.count, of: address)
     }
 
     /// Writes a rule read that the current entry has not listed yet.

@@ -84,6 +84,7 @@ struct Evaluation {
             return
         }
         spans.removeAll(keepingCapacity: true)
+        recorder.reserveFacts(CaseGraph.FactNumbers.count(of: value))
         for k in 0..<count {
             let fieldStart = recorder.startRule(), slotStart = recorder.slotCount
             if !coneOnly || ruleset.routeCone[k] { evaluateRule(k, judgement: judgement) }

@@ -16,16 +16,23 @@ final class TraceRecorder: EvaluationObserver {
     /// The case schema's member type, read once: a static needs a lazy-initialisation check
     /// at every use.
     private let memberType = CaseSchema.member
-    /// The current rule's last field read (`lastField` -1 for none), kept apart so the
-    /// repeat test copies no `FieldRead` (a retain and release per read). The record stays
-    /// alive in the case value, so its identifier cannot be reused while it is compared.
-    @exclusivity(unchecked) private var lastObject: ObjectIdentifier?
-    @exclusivity(unchecked) private var lastField = -1
+    /// Per fact number (``CaseGraph/FactNumbers``), the last rule (counted from 1 by
+    /// ``startRule()``) that read it: a rule reads one fact up to thousands of times (in nested
+    /// loops), and the trace lists each fact once per rule, so only first reads are recorded.
+    @exclusivity(unchecked) private var readBy: UnsafeMutablePointer<Int32>
+    /// The number of facts ``readBy`` has room for.
+    @exclusivity(unchecked) private(set) var factCapacity = 0
+    /// The current rule: 1 before the first ``startRule()``, so that no fact (0 in ``readBy``)
+    /// counts as read by it.
+    @exclusivity(unchecked) private var rule: Int32 = 1
 
     /// A recorder naming rule reads after `slotNames` (one name per activation slot).
     init(slotNames: [String]) {
         self.slotNames = slotNames
+        readBy = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
     }
+
+    deinit { readBy.deallocate() }
 
     func didRead(object: ObjectValue, field: Int, value: Value) {
         // Records and lists of records are paths to a leaf, not facts themselves.
@@ -35,13 +42,37 @@ final class TraceRecorder: EvaluationObserver {
             if !items.isEmpty, case .object(let o) = items[0], o.type !== memberType { return }
         default: break
         }
-        // A condition often reads one field twice in a row (`"a" in i.kinds || "b" in i.kinds`);
-        // the trace lists each fact once, so the repeat is not recorded.
-        let id = ObjectIdentifier(object)
-        if lastField == field && lastObject == id { return }
-        lastObject = id
-        lastField = field
-        fields.append(FieldRead.Recorded(object: object, field: field))
+        let index = object.index, fact = index &+ field
+        if _slowPath(index < 0 || fact >= factCapacity) { makeRoom(index: index, fact: fact) }
+        if readBy[fact] == rule { return }
+        readBy[fact] = rule
+        fields.append(FieldRead.Recorded(object: object, field: field, fact: fact))
+    }
+
+    /// Makes room for facts numbered below `count`: with the case graph's fact count
+    /// (``CaseGraph/FactNumbers/count(of:)``) before the first read, so that the table is
+    /// allocated once and no larger than needed.
+    func reserveFacts(_ count: Int) {
+        if count > factCapacity { grow(to: count) }
+    }
+
+    /// Grows ``readBy`` to hold `fact`.
+    @inline(never)
+    private func makeRoom(index: Int, fact: Int) {
+        // Traced evaluations read only case-graph records, which are numbered.
+        precondition(index >= 0, "a traced record has no fact number")
+        grow(to: Swift.max(fact + 1, 2 * factCapacity, 256))
+    }
+
+    private func grow(to capacity: Int) {
+        let larger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        larger.update(from: readBy, count: factCapacity)
+        // Zero bytes in one fill: an element-wise initialisation is a loop of stores.
+        UnsafeMutableRawBufferPointer(start: larger + factCapacity, count: (capacity - factCapacity) * MemoryLayout<Int32>.stride)
+            .initializeMemory(as: UInt8.self, repeating: 0)
+        readBy.deallocate()
+        readBy = larger
+        factCapacity = capacity
     }
 
     /// How many field reads were recorded (the index the next one gets).
@@ -52,7 +83,7 @@ final class TraceRecorder: EvaluationObserver {
 
     /// Marks the start of a rule's reads; returns the index of its first field read.
     func startRule() -> Int {
-        lastField = -1
+        rule &+= 1
         return fields.count
     }
 

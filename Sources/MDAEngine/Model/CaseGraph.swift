@@ -12,18 +12,20 @@ struct CaseGraph {
 
     /// The CEL value of `file`.
     func build(_ file: CaseFile) -> Value {
+        var numbers = FactNumbers()
         var members: [Value] = []
         members.reserveCapacity(file.members.count)
         for (i, m) in file.members.enumerated() {
             members.append(member(m, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths),
-                                  factorsPath: i < CaseGraph.memberFactorsPaths.count ? CaseGraph.memberFactorsPaths[i] : nil))
+                                  factorsPath: i < CaseGraph.memberFactorsPaths.count ? CaseGraph.memberFactorsPaths[i] : nil, numbers: &numbers))
         }
         var lists = Lists(ids: file.members.map(\.id), members: members)
         var relationships: [Value] = []
         relationships.reserveCapacity(file.relationships.count)
         for (i, r) in file.relationships.enumerated() {
             let a = lists.member(r.a), b = lists.member(r.b)
-            relationships.append(.object(ObjectValue.make(type: CaseSchema.relationship, path: CaseGraph.path("/relationships/", i, CaseGraph.relationshipPaths)) { w in
+            relationships.append(.object(ObjectValue.make(type: CaseSchema.relationship, path: CaseGraph.path("/relationships/", i, CaseGraph.relationshipPaths),
+                                                          index: numbers.take(CaseSchema.relationship)) { w in
                 w.append(a)
                 w.append(b)
                 w.append(.string(r.kind.rawValue))
@@ -37,7 +39,7 @@ struct CaseGraph {
             if let v = inc.injury.value, v != .unknown { injury = .string(v.rawValue) } else { injury = leaf(p, "injury") }
             let kinds = lists.kinds(inc.kinds), perpetrators = lists.people(inc.perpetrators)
             let victims = lists.people(inc.victims), witnesses = lists.people(inc.witnesses)
-            incidents.append(.object(ObjectValue.make(type: CaseSchema.incident, path: p) { w in
+            incidents.append(.object(ObjectValue.make(type: CaseSchema.incident, path: p, index: numbers.take(CaseSchema.incident)) { w in
                 w.append(inc.date.celValue)
                 w.append(kinds)
                 w.append(perpetrators)
@@ -51,14 +53,14 @@ struct CaseGraph {
         }
         let reports: [Value] = file.reports.enumerated().map { i, r in
             let p = CaseGraph.path("/reports/", i, CaseGraph.reportPaths)
-            return .object(ObjectValue.make(type: CaseSchema.report, path: p) { w in
+            return .object(ObjectValue.make(type: CaseSchema.report, path: p, index: numbers.take(CaseSchema.report)) { w in
                 w.append(r.date.celValue)
                 w.append(enumeration(r.kind, p, "kind"))
                 w.append(enumeration(r.reporter, p, "reporter"))
             })
         }
         let a = file.assessment
-        let assessment = ObjectValue.make(type: CaseSchema.assessment, path: "/assessment") { w in
+        let assessment = ObjectValue.make(type: CaseSchema.assessment, path: "/assessment", index: numbers.take(CaseSchema.assessment)) { w in
             w.append(date(a.date, "/assessment", "date"))
             w.append(tri(a.facts[.acuteUnsafety], "/assessment", "acuteUnsafety"))
             w.append(tri(a.facts[.structuralUnsafety], "/assessment", "structuralUnsafety"))
@@ -66,21 +68,21 @@ struct CaseGraph {
             w.append(enumeration(a.triage, "/assessment", "triage"))
         }
         let s = file.stalking
-        let stalking = ObjectValue.make(type: CaseSchema.stalking, path: "/stalking") { w in
+        let stalking = ObjectValue.make(type: CaseSchema.stalking, path: "/stalking", index: numbers.take(CaseSchema.stalking)) { w in
             group(s.facts, "/stalking", into: &w)
             w.append(date(s.sinceDate, "/stalking", "sinceDate"))
         }
         let sep = file.separation
         let status: Value
         if let v = sep.status.value, v != .unknown { status = .string(v.rawValue) } else { status = leaf("/separation", "status") }
-        let separation = ObjectValue.make(type: CaseSchema.separation, path: "/separation") { w in
+        let separation = ObjectValue.make(type: CaseSchema.separation, path: "/separation", index: numbers.take(CaseSchema.separation)) { w in
             w.append(status)
             w.append(date(sep.since, "/separation", "since"))
             group(sep.facts, "/separation", into: &w)
         }
         let agencies: [Value] = file.care.agencies.enumerated().map { i, ag in
             let p = CaseGraph.path("/care/agencies/", i, CaseGraph.agencyPaths)
-            return .object(ObjectValue.make(type: CaseSchema.agency, path: p) { w in
+            return .object(ObjectValue.make(type: CaseSchema.agency, path: p, index: numbers.take(CaseSchema.agency)) { w in
                 w.append(.string(ag.kind.rawValue))
                 w.append(date(ag.since, p, "since"))
                 w.append(ag.until.value.map(\.celValue) ?? .null)   // reading 6: absent reads as null (still involved)
@@ -88,30 +90,38 @@ struct CaseGraph {
         }
         let interventions: [Value] = file.care.interventions.enumerated().map { i, iv in
             let p = CaseGraph.path("/care/interventions/", i, CaseGraph.interventionPaths)
-            return .object(ObjectValue.make(type: CaseSchema.intervention, path: p) { w in
+            return .object(ObjectValue.make(type: CaseSchema.intervention, path: p, index: numbers.take(CaseSchema.intervention)) { w in
                 w.append(iv.kind.value.map { .string($0) } ?? .null)
                 w.append(date(iv.start, p, "start"))
                 w.append(iv.end.value.map(\.celValue) ?? .null)
                 w.append(enumeration(iv.outcome, p, "outcome"))
             })
         }
-        let care = ObjectValue.make(type: CaseSchema.care, path: "/care") { w in
+        let care = ObjectValue.make(type: CaseSchema.care, path: "/care", index: numbers.take(CaseSchema.care)) { w in
             w.append(.list(agencies))
             w.append(.list(interventions))
             group(file.care.facts, "/care", into: &w)
         }
-        let justice = ObjectValue.make(type: CaseSchema.justice, path: "/justice") { w in
+        let justice = ObjectValue.make(type: CaseSchema.justice, path: "/justice", index: numbers.take(CaseSchema.justice)) { w in
             w.append(.list(file.justice.restrainingOrders.map(\.celValue)))
             group(file.justice.facts, "/justice", into: &w)
         }
-        let history = ObjectValue.make(type: CaseSchema.history, fields: [trajectory(file.previousMdaPlusPlus)], path: "/history")
+        let previous = trajectory(file.previousMdaPlusPlus, numbers: &numbers)
+        let history = ObjectValue.make(type: CaseSchema.history, fields: [previous], path: "/history", index: numbers.take(CaseSchema.history))
         let j = file.professionalJudgement
         let judgement = ObjectValue.make(type: CaseSchema.judgement, fields: [
             j.escalateTo.value.map { .string($0.rawValue) } ?? .null,
             .int(Int64(j.reason.value?.unicodeScalars.count ?? 0)),
-        ], path: "/professionalJudgement")
+        ], path: "/professionalJudgement", index: numbers.take(CaseSchema.judgement))
 
-        return .object(ObjectValue.make(type: CaseSchema.case, path: "") { w in
+        let household = ObjectValue.make(type: CaseSchema.household, path: "/household", index: numbers.take(CaseSchema.household)) {
+            group(file.household, "/household", into: &$0)
+        }
+        let coercive = ObjectValue.make(type: CaseSchema.coerciveControl, path: "/coerciveControl", index: numbers.take(CaseSchema.coerciveControl)) {
+            group(file.coerciveControl, "/coerciveControl", into: &$0)
+        }
+        // The root last, after every record it holds (see FactNumbers.count(of:)).
+        return .object(ObjectValue.make(type: CaseSchema.case, path: "", index: numbers.take(CaseSchema.case)) { w in
             w.append(.string(file.caseId))
             w.append(file.referenceDate.celValue)
             w.append(.list(members))
@@ -119,10 +129,8 @@ struct CaseGraph {
             w.append(.list(incidents))
             w.append(.list(reports))
             w.append(.object(assessment))
-            w.append(.object(ObjectValue.make(type: CaseSchema.household, path: "/household") { group(file.household, "/household", into: &$0) }))
-            w.append(.object(ObjectValue.make(type: CaseSchema.coerciveControl, path: "/coerciveControl") {
-                group(file.coerciveControl, "/coerciveControl", into: &$0)
-            }))
+            w.append(.object(household))
+            w.append(.object(coercive))
             w.append(.object(stalking))
             w.append(.object(separation))
             w.append(.object(care))
@@ -195,10 +203,10 @@ struct CaseGraph {
     }
 
     /// - Parameter factorsPath: The pointer of the member's factors, when precomputed.
-    func member(_ m: CaseFile.Member, path p: String, factorsPath: String? = nil) -> Value {
+    func member(_ m: CaseFile.Member, path p: String, factorsPath: String? = nil, numbers: inout FactNumbers) -> Value {
         let factorsPath = factorsPath ?? p + "/factors"
-        let factors = ObjectValue.make(type: CaseSchema.factors, path: factorsPath) { group(m.factors, factorsPath, into: &$0) }
-        return .object(ObjectValue.make(type: CaseSchema.member, path: p) { w in
+        let factors = ObjectValue.make(type: CaseSchema.factors, path: factorsPath, index: numbers.take(CaseSchema.factors)) { group(m.factors, factorsPath, into: &$0) }
+        return .object(ObjectValue.make(type: CaseSchema.member, path: p, index: numbers.take(CaseSchema.member)) { w in
             w.append(.string(m.id))
             w.append(.int(Int64(m.age)))
             w.append(m.gender.value.map { .string($0.rawValue) } ?? .null)
@@ -210,14 +218,15 @@ struct CaseGraph {
         })
     }
 
-    func trajectory(_ fact: Fact<CaseFile.PreviousTrajectory>) -> Value {
+    func trajectory(_ fact: Fact<CaseFile.PreviousTrajectory>, numbers: inout FactNumbers) -> Value {
         switch fact {
         case .known(.none):
-            return .object(ObjectValue.make(type: CaseSchema.trajectory, fields: [.bool(false), .null, .null], path: "/history/previousMdaPlusPlus"))
+            return .object(ObjectValue.make(type: CaseSchema.trajectory, fields: [.bool(false), .null, .null], path: "/history/previousMdaPlusPlus",
+                                             index: numbers.take(CaseSchema.trajectory)))
         case .known(.trajectory(let start, let closed)):
             return .object(ObjectValue.make(type: CaseSchema.trajectory, fields: [
                 .bool(true), start.value.map(\.celValue) ?? .null, closed.map(\.celValue) ?? .null,
-            ], path: "/history/previousMdaPlusPlus"))
+            ], path: "/history/previousMdaPlusPlus", index: numbers.take(CaseSchema.trajectory)))
         case .absent, .null:
             return leaf("/history", "previousMdaPlusPlus")
         }
@@ -283,7 +292,7 @@ struct CaseGraph {
                     // The record's fields copied in place, the changed ones (in field order, as
                     // the rewriter finds them) replaced.
                     var next = 0
-                    let copy = ObjectValue.make(type: o.type, path: o.path) { w in
+                    let copy = ObjectValue.make(type: o.type, path: o.path, index: o.index) { w in
                         for i in 0..<o.count {
                             if next < step.changes.count && step.changes[next].index == i {
                                 let c = step.changes[next]
@@ -438,6 +447,27 @@ struct CaseGraph {
         }
     }
 
+
+    /// Numbers a graph's records so that each (record, field) has its own fact number: a
+    /// record's ``ObjectValue/index`` is the number of its first field, the others follow
+    /// (traces keep per-fact tables in arrays indexed by `index + field`).
+    struct FactNumbers {
+        /// The number the next record's first field gets.
+        private(set) var next = 0
+
+        /// The index of a new record of `type`.
+        mutating func take(_ type: ObjectType) -> Int {
+            defer { next += type.fields.count }
+            return next
+        }
+
+        /// The number of facts in the graph whose root record is `root`: the root is numbered
+        /// last, after every record it holds. 0 for another value.
+        static func count(of root: Value) -> Int {
+            guard case .object(let o) = root, o.index >= 0 else { return 0 }
+            return o.index + o.count
+        }
+    }
 
     // Precomputed record paths, so building a case makes no strings for ordinary sizes.
     static let memberPaths = (0..<64).map { "/members/\($0)" }

@@ -30,6 +30,15 @@ struct ObjectValueTests {
         #expect(Value.object(fromArray).celEquals(.object(written)))
     }
 
+    @Test("a record keeps the host's index, -1 when none is given")
+    func index() {
+        #expect(ObjectValue.make(type: Self.type, fields: [.int(1), .null, .null]).index == -1)
+        #expect(ObjectValue.make(type: Self.type, path: "/x") { w in for _ in 0..<3 { w.append(.null) } }.index == -1)
+        let numbered = ObjectValue.make(type: Self.type, fields: [.int(1), .null, .null], path: "/x", index: 42)
+        #expect(numbered.index == 42 && numbered.count == 3 && numbered.path == "/x")
+        #expect(ObjectValue.make(type: Self.type, path: nil, index: 7) { w in for _ in 0..<3 { w.append(.null) } }.index == 7)
+    }
+
     @Test("a record without a path or fields")
     func emptyRecord() {
         let empty = ObjectType(name: "E", fields: [])

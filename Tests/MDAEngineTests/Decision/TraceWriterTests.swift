@@ -68,32 +68,41 @@ struct TraceWriterTests {
         #expect(TraceWriter.sameText(.null, .null) && !TraceWriter.sameText(.null, .bool(false)))
     }
 
-    /// Many distinct fields (far beyond the first table size, so it grows several times), each
-    /// new once, then listed or written in later entries with the span recorded for it.
-    @Test func writtenFactsRemembersEveryField() {
-        final class Record {}
-        let records = (0..<300).map { _ in Record() }
-        let facts = WrittenFacts(expected: 10)
-        for (r, record) in records.enumerated() {
-            for field in 0..<3 {
-                guard case .new(let slot) = facts.visit(address: UInt(bitPattern: ObjectIdentifier(record)), field: field, entry: 1) else {
-                    Issue.record("record \(r) field \(field) is not new"); return
-                }
-                facts.setText(r * 10 + field ..< r * 10 + field + 1, of: slot)
-            }
+    /// Every fact of a table written once, in any order, with the span recorded for it; a
+    /// reset forgets them all and makes room for more.
+    @Test func writtenFactsRemembersEveryFact() {
+        let facts = WrittenFacts(facts: 300)
+        let order = (0..<300).map { ($0 * 7) % 300 }   // 7 and 300 are coprime: every fact once
+        for fact in order {
+            #expect(facts.text(fact) == nil)
+            facts.setText(fact * 10 ..< fact * 10 + 3, of: fact)
         }
-        for (r, record) in records.enumerated() {
-            for field in 0..<3 {
-                guard case .listedInEntry = facts.visit(address: UInt(bitPattern: ObjectIdentifier(record)), field: field, entry: 1) else {
-                    Issue.record("record \(r) field \(field) is not listed"); return
-                }
-                guard case .written(let span) = facts.visit(address: UInt(bitPattern: ObjectIdentifier(record)), field: field, entry: 2) else {
-                    Issue.record("record \(r) field \(field) is not written"); return
-                }
-                #expect(span == r * 10 + field ..< r * 10 + field + 1)
-            }
+        for fact in 0..<300 { #expect(facts.text(fact) == fact * 10 ..< fact * 10 + 3) }
+        facts.reset(facts: 1000)
+        #expect(facts.text(0) == nil && facts.text(999) == nil)
+        facts.setText(5..<6, of: 999)
+        #expect(facts.text(999) == 5..<6 && facts.text(299) == nil)
+        facts.reset(facts: 10)   // smaller: the room stays, the texts go
+        #expect(facts.text(999) == nil)
+    }
+
+    /// Lists by buffer address: unknown until written, then found; another address is not.
+    @Test func writtenListsRemembersLists() {
+        let lists = WrittenLists()
+        let buffers = (0..<8).map { _ in UnsafeMutablePointer<Value>.allocate(capacity: 1) }
+        defer { buffers.forEach { $0.deallocate() } }
+        let addresses = buffers.map { UInt(bitPattern: $0) }
+        #expect(lists.text(addresses[0]) == nil)
+        lists.setText(10..<20, of: addresses[0])
+        #expect(lists.text(addresses[0]) == 10..<20)
+        #expect(lists.text(addresses[1]) == nil)
+        // A slot holds one list: whichever was written last there is found, no other.
+        for (i, a) in addresses.enumerated() { lists.setText(i ..< i + 1, of: a) }
+        let last = addresses.last!
+        #expect(lists.text(last) == 7..<8)
+        for (i, a) in addresses.enumerated() {
+            if let text = lists.text(a) { #expect(text == i ..< i + 1) }
         }
-        guard case .new = facts.visit(address: UInt(bitPattern: ObjectIdentifier(records[0])), field: 3, entry: 2) else { Issue.record("field 3 is not new"); return }
     }
 
     /// Slots beyond the first table size (so it grows), listed per entry, with the latest text

@@ -59,6 +59,8 @@ struct CaseGraphReplacementTests {
                 var graph = CaseGraph()
                 graph.overrides = [site.leaf: value]
                 #expect(copy == graph.build(file), "\(site.leaf)")
+                // Copies keep their originals' fact numbers.
+                if case .object(let original) = root, case .object(let copied) = copy { #expect(copied.index == original.index) }
                 #expect(Self.referencesAreShared(copy), "\(site.leaf)")
                 #expect(CaseGraph.replacing(site.object, field: site.field, with: value, in: root) == copy)
             }

@@ -11,6 +11,25 @@ struct CaseGraphTests {
         return TestSupport.decode(TestSupport.caseJSON(#""relationships":[\#(rels)]"#, members: "[\(members)]"))
     }
 
+    @Test("each record's fields have their own fact numbers, together 0 ..< n", arguments: EngineTests.examples)
+    func factNumbers(example: String) {
+        var records: [ObjectIdentifier: ObjectValue] = [:]
+        func visit(_ v: Value) {
+            switch v {
+            case .object(let o):
+                guard records.updateValue(o, forKey: ObjectIdentifier(o)) == nil else { return }
+                for i in 0..<o.count { visit(o.field(i)) }
+            case .list(let items): items.forEach(visit)
+            default: break
+            }
+        }
+        let root = CaseGraph().build(CounterfactualTests.file(example))
+        visit(root)
+        let facts = records.values.flatMap { o in (0..<o.count).map { o.index + $0 } }.sorted()
+        #expect(!facts.isEmpty && facts == Array(0..<facts.count))
+        #expect(CaseGraph.FactNumbers.count(of: root) == facts.count)
+    }
+
     @Test("relationships hold the members themselves, found by id", arguments: [2, 16, 17, 40])
     func references(count: Int) throws {
         let file = try #require(Self.file(members: count))

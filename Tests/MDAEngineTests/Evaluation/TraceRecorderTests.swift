@@ -4,14 +4,15 @@ import Testing
 
 @Suite("TraceRecorder")
 struct TraceRecorderTests {
-    static func record() -> ObjectValue {
+    /// An assessment record numbered `index` (its fields are facts `index ..< index + 5`).
+    static func record(index: Int = 0) -> ObjectValue {
         ObjectValue.make(type: CaseSchema.assessment, fields: [.null, .bool(true), .bool(false), .int(3), .string("x")],
-                    path: "/assessment")
+                    path: "/assessment", index: index)
     }
 
-    @Test("a field read twice in a row by one rule is recorded once, and again by the next rule")
+    @Test("a rule's repeated reads of a fact are recorded once, at the first, and again by the next rule")
     func repeats() {
-        let a = Self.record(), b = Self.record()
+        let a = Self.record(index: 0), b = Self.record(index: 5)
         let recorder = TraceRecorder(slotNames: [])
         #expect(recorder.startRule() == 0)
         recorder.didRead(object: a, field: 1, value: a.fields[1])
@@ -19,12 +20,27 @@ struct TraceRecorderTests {
         recorder.didRead(object: b, field: 1, value: b.fields[1])   // same field of another record
         recorder.didRead(object: b, field: 2, value: b.fields[2])
         recorder.didRead(object: b, field: 1, value: b.fields[1])   // not in a row
+        recorder.didRead(object: a, field: 1, value: a.fields[1])
         #expect(recorder.fields.map { [ObjectIdentifier($0.object) == ObjectIdentifier(a) ? 0 : 1, $0.field] }
-                == [[0, 1], [1, 1], [1, 2], [1, 1]])
-        #expect(recorder.startRule() == 4)
+                == [[0, 1], [1, 1], [1, 2]])
+        #expect(recorder.fields.map(\.fact) == [1, 6, 7])
+        #expect(recorder.startRule() == 3)
         recorder.didRead(object: b, field: 1, value: b.fields[1])
-        #expect(recorder.fields.count == 5)
+        recorder.didRead(object: a, field: 1, value: a.fields[1])
+        recorder.didRead(object: b, field: 1, value: b.fields[1])
+        #expect(recorder.fields.map(\.fact) == [1, 6, 7, 6, 1])
         #expect(recorder.fieldCount == 5)
+        #expect(recorder.factCapacity > 7)
+    }
+
+    @Test("facts numbered past the table's room are recorded, and reads before the first rule too")
+    func growth() {
+        let far = Self.record(index: 5000)
+        let recorder = TraceRecorder(slotNames: [])
+        recorder.didRead(object: far, field: 4, value: far.fields[4])
+        recorder.didRead(object: far, field: 4, value: far.fields[4])
+        #expect(recorder.fields.map(\.fact) == [5004])
+        #expect(recorder.factCapacity > 5004)
     }
 
     @Test("reads of records are not recorded and do not break a repeat")
@@ -49,7 +65,7 @@ struct TraceRecorderTests {
         #expect(recorder.slotCount == 2)
         // A trace names them after the slots; a slot past them is a fact that is not a rule.
         recorder.slots.append(RuleRead.Recorded(value: .null, slot: recorder.slotNames.count))
-        let reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, root: .null)
+        let reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, root: .null, factCount: 0)
         let all = RuleReads(reads: reads, range: 0..<3)
         #expect(all.map(\.rule) == ["incidents12", "weapon", "/professionalJudgement/escalateTo"])
         #expect(all.map(\.value) == [.int(3), .bool(true), .null])
@@ -63,7 +79,7 @@ struct TraceRecorderTests {
         _ = recorder.startRule()
         recorder.didRead(object: a, field: 1, value: a.fields[1])
         recorder.didRead(object: a, field: 4, value: a.fields[4])
-        let reads = FieldReads(reads: TraceReads(fields: recorder.fields, rules: ReadList(), names: [], root: .object(a)), range: 1..<2)
+        let reads = FieldReads(reads: TraceReads(fields: recorder.fields, rules: ReadList(), names: [], root: .object(a), factCount: recorder.factCapacity), range: 1..<2)
         #expect(reads.count == 1)
         #expect(reads.map(\.pointer) == ["/assessment/triage"])
         #expect(reads.first?.value == .string("x"))
