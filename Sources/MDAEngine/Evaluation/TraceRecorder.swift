@@ -28,13 +28,32 @@ final class TraceRecorder: EvaluationObserver {
     }
 
     func didRead(object: ObjectValue, field: Int, value: Value) {
-        // Records and lists of records are paths to a leaf, not facts themselves.
+        if isPath(value) { return }
+        record(object, field)
+    }
+
+    func didRead(object: ObjectValue, field: Int) {
+        // The stored value is looked at where it is, not copied.
+        if isPath(object.fieldPointer(field).pointee) { return }
+        record(object, field)
+    }
+
+    /// Whether `value` is a record or a list of records other than members: a path to a leaf,
+    /// not a fact itself.
+    @inline(__always)
+    private func isPath(_ value: Value) -> Bool {
         switch value {
-        case .object: return
+        case .object: return true
         case .list(let items):
-            if !items.isEmpty, case .object(let o) = items[0], o.type !== memberType { return }
-        default: break
+            if !items.isEmpty, case .object(let o) = items[0], o.type !== memberType { return true }
+            return false
+        default: return false
         }
+    }
+
+    /// Records a field read (once for a repeat of the previous one).
+    @inline(__always)
+    private func record(_ object: ObjectValue, _ field: Int) {
         // A condition often reads one field twice in a row (`"a" in i.kinds || "b" in i.kinds`);
         // the trace lists each fact once, so the repeat is not recorded.
         let id = ObjectIdentifier(object)

@@ -124,19 +124,14 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         let field = o._withUnsafeGuaranteedRef { $0.fieldPointer(index) }
         guard let same = FieldMatchNode.same(field, key) else { return nil }
         if f.observer != nil {
-            // Unretained: the range holds the element until the observer returns.
-            if keyOnRight { o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index, value: field.pointee) } }
+            // Unretained: the range holds the element, and the variables the key's objects, until
+            // the observer returns. Each value read is the one its object stores.
+            if keyOnRight { o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index) } }
             root._withUnsafeGuaranteedRef { root in
-                if let middle {
-                    middle._withUnsafeGuaranteedRef { m in
-                        f.observer?.didRead(object: root, field: keyIndex, value: .object(m))
-                        f.observer?.didRead(object: m, field: next, value: key.pointee)
-                    }
-                } else {
-                    f.observer?.didRead(object: root, field: keyIndex, value: key.pointee)
-                }
+                f.observer?.didRead(object: root, field: keyIndex)
+                if let middle { middle._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: next) } }
             }
-            if !keyOnRight { o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index, value: field.pointee) } }
+            if !keyOnRight { o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index) } }
         }
         return same
     }
