@@ -65,21 +65,11 @@ struct FieldMatchTests {
         .object(ObjectValue.make(type: pair, fields: [item("/p/c", 3, .string("c")), .null], path: "/p/3")),
     ])
 
-    struct Run: Equatable {
-        var value: Value
-        var reads: [String]
-        var slotValues: [Value]
-    }
+    static let declarations: [Declaration] = [.variable("xs", .list(.object(item))), .variable("ys", .list(.object(item))),
+                                              .variable("ps", .list(.object(pair)))]
 
-    static func run(_ source: String, specialised: Bool, _ activation: Activation) throws -> Run {
-        let env = try Environment(declarations: [.variable("xs", .list(.object(item))), .variable("ys", .list(.object(item))),
-                                                 .variable("ps", .list(.object(pair)))])
-        let program = env.program(try env.compile(source), specialised: specialised)
-        let obs = OrderedObserver()
-        let traced = program.evaluate(activation, observer: obs)
-        let untraced = program.evaluate(activation)
-        #expect(traced == untraced, "\(source): traced and untraced values differ")
-        return Run(value: traced, reads: obs.reads, slotValues: obs.slotValues)
+    static func run(_ source: String, specialised: Bool, _ activation: Activation) throws -> FieldReadTests.Run {
+        try FieldReadTests.run(source, specialised: specialised, activation, declarations: declarations)
     }
 
     static let activations: [Activation] = ranges.map { Activation(slots: [$0, keys, pairs]) }
@@ -87,11 +77,7 @@ struct FieldMatchTests {
 
     @Test(arguments: sources)
     func sameValueAndReads(source: String) throws {
-        for (i, a) in Self.activations.enumerated() {
-            let special = try Self.run(source, specialised: true, a)
-            let generic = try Self.run(source, specialised: false, a)
-            #expect(special == generic, "\(source) activation \(i)")
-        }
+        try FieldReadTests.expectSamePlans(source, declarations: Self.declarations, activations: Self.activations)
     }
 
     /// The table reaches the outcomes it is meant to (guards against a vacuous table).
