@@ -12,6 +12,7 @@ public protocol EvaluationObserver: AnyObject {
 }
 
 extension EvaluationObserver {
+    /// Reports the stored value through ``didRead(object:field:value:)``.
     public func didRead(object: ObjectValue, field: Int) {
         didRead(object: object, field: field, value: object.field(field))
     }
