@@ -2,6 +2,18 @@
 public protocol EvaluationObserver: AnyObject {
     /// Called after a field of `object` was selected, with the value obtained.
     func didRead(object: ObjectValue, field: Int, value: Value)
+    /// Called after field `field` of `object` was selected, when the value obtained is the one
+    /// the object stores (``ObjectValue/field(_:)``). The default reports it through
+    /// ``didRead(object:field:value:)``; an observer can read it in place instead, sparing the
+    /// caller a copy of the value for the call.
+    func didRead(object: ObjectValue, field: Int)
     /// Called after the variable in `slot` was read, with its value.
     func didRead(slot: Int, value: Value)
+}
+
+extension EvaluationObserver {
+    /// Reports the stored value through ``didRead(object:field:value:)``.
+    public func didRead(object: ObjectValue, field: Int) {
+        didRead(object: object, field: field, value: object.field(field))
+    }
 }

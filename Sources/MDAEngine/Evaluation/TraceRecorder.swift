@@ -35,13 +35,32 @@ final class TraceRecorder: EvaluationObserver {
     deinit { readBy.deallocate() }
 
     func didRead(object: ObjectValue, field: Int, value: Value) {
-        // Records and lists of records are paths to a leaf, not facts themselves.
+        if isPath(value) { return }
+        record(object, field)
+    }
+
+    func didRead(object: ObjectValue, field: Int) {
+        // The stored value is looked at where it is, not copied.
+        if isPath(object.fieldPointer(field).pointee) { return }
+        record(object, field)
+    }
+
+    /// Whether `value` is a record or a list of records other than members: a path to a leaf,
+    /// not a fact itself.
+    @inline(__always)
+    private func isPath(_ value: Value) -> Bool {
         switch value {
-        case .object: return
+        case .object: return true
         case .list(let items):
-            if !items.isEmpty, case .object(let o) = items[0], o.type !== memberType { return }
-        default: break
+            if !items.isEmpty, case .object(let o) = items[0], o.type !== memberType { return true }
+            return false
+        default: return false
         }
+    }
+
+    /// Records a field read, unless the current rule read that fact before.
+    @inline(__always)
+    private func record(_ object: ObjectValue, _ field: Int) {
         let index = object.index, fact = index &+ field
         if _slowPath(index < 0 || fact >= factCapacity) { makeRoom(index: index, fact: fact) }
         if readBy[fact] == rule { return }

@@ -21,6 +21,16 @@ final class RecordingObserver: EvaluationObserver {
          ("q", .object(person), make("Cy", .unknown(UnknownSet(["q.age"]))))]
     }
 
+    /// An observer without its own in-place form is told the stored value.
+    @Test func inPlaceReadDefault() {
+        let obs = RecordingObserver()
+        guard case .object(let p) = Self.vars[0].2 else { Issue.record("p is an object"); return }
+        obs.didRead(object: p, field: 0)
+        obs.didRead(object: p, field: 2)
+        #expect(obs.fieldReads.map(\.field) == [0, 2])
+        #expect(obs.fieldReads.map(\.value) == [.string("Ann"), p.field(2)])
+    }
+
     @Test func fieldSelectByIndex() {
         #expect(evalCEL("p.name == 'Ann' && p.age > 30", Self.vars) == .bool(true))
         #expect(evalCEL("p.age + 1", Self.vars) == .int(41))

@@ -54,6 +54,22 @@ struct TraceRecorderTests {
         #expect(recorder.fields.map(\.field) == [3])
     }
 
+    @Test("a read of a stored value in place records what the read with its value records")
+    func storedValueReads() {
+        let incident = ObjectValue.make(type: CaseSchema.assessment, fields: [.object(Self.record()), .bool(true),
+                                                                          .list([.object(Self.record())]), .int(3), .string("x")],
+                                        path: "/assessment", index: 100)
+        let withValues = TraceRecorder(slotNames: []), inPlace = TraceRecorder(slotNames: [])
+        _ = withValues.startRule()
+        _ = inPlace.startRule()
+        for field in [0, 1, 1, 2, 3, 0, 3, 4] {
+            withValues.didRead(object: incident, field: field, value: incident.field(field))
+            inPlace.didRead(object: incident, field: field)
+        }
+        #expect(inPlace.fields.map(\.field) == withValues.fields.map(\.field))
+        #expect(inPlace.fields.map(\.field) == [1, 3, 4])
+    }
+
     @Test("rule reads are named after their slots; the case itself (slot 0) is not a rule read")
     func ruleReads() {
         let recorder = TraceRecorder(slotNames: ["case", "weapon", "incidents12"])

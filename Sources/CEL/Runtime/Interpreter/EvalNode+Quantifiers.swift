@@ -1,7 +1,7 @@
 /// `range.exists(x, p)` / `range.all(x, p)` (the macros' comprehension shapes, recognised at
 /// plan time): the same semantics as the generic comprehension (`||`/`&&` over the predicate
 /// results, stopping once decided) without evaluating the accumulator plumbing.
-final class QuantifierNode: LoopNode, @unchecked Sendable {
+class QuantifierNode: LoopNode, @unchecked Sendable {
     let predicate: EvalNode
     /// True for `exists` (or-fold from false), false for `all` (and-fold from true).
     let isExists: Bool
@@ -15,6 +15,12 @@ final class QuantifierNode: LoopNode, @unchecked Sendable {
     override func eval(_ f: inout Frame) -> Value {
         let (r, stop) = start(&f)
         if let stop { return stop }
+        return fold(r, &f)
+    }
+
+    /// The loop over the iterable range `r`.
+    @inline(__always)
+    final func fold(_ r: Value, _ f: inout Frame) -> Value {
         var accu = Value.bool(!isExists)
         var decided: Value?
         forEach(r, &f) { f, _ in

@@ -336,6 +336,11 @@ struct Planner {
         scopes.removeLast(scopes.count - depth)
         switch shape {
         case .exists, .all:
+            if case .exists = shape, iter2 == nil,
+               let node = FieldMatchNode.make(id: e.id, range: range, iterVar: iter, predicate: pred) {
+                node.resetSlots = hoisted
+                return node
+            }
             let node = QuantifierNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, predicate: pred,
                                       isExists: { if case .exists = shape { return true } else { return false } }())
             node.resetSlots = hoisted

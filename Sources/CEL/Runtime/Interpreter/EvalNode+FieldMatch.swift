@@ -1,0 +1,150 @@
+/// `range.exists(x, x.f == e)` (or `e == x.f`), recognised at plan time: `x` is the loop's
+/// variable, `f` a checked field, and `e` a checked field read of another comprehension
+/// variable (`m.id`, `r.a.id`), so its value and reads are the same in every iteration.
+///
+/// Finds `e`'s value once per loop and compares each element's field with it where both are
+/// stored, reporting the same reads in the same order as the predicate would. An element whose
+/// field is not of the key's kind (another type, null, unknown, error, not an object) is
+/// evaluated by the predicate itself, and so is every element when `e` is not a string or an
+/// int or would not be read from objects of the checked types.
+final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
+    /// The loop variable's checked type and the compared field.
+    let objectType: ObjectType
+    let index: Int
+    /// True for `x.f == e`: the element's field is read before `e`.
+    let keyOnRight: Bool
+    /// `e` as ``LocalFieldNode`` reads `m.f` (`middleType` nil), or as ``FieldNode`` over it
+    /// reads `m.f.g` (`f` holding an object of `middleType`, `g` its field `next`).
+    let keyLocal: Int
+    let keyType: ObjectType
+    let keyIndex: Int
+    let middleType: ObjectType?
+    let next: Int
+
+    /// The node for `exists` over `range` with `predicate`, or nil when the predicate is not
+    /// such a comparison.
+    static func make(id: Int, range: EvalNode, iterVar: Int, predicate: EvalNode) -> FieldMatchNode? {
+        guard let node = predicate as? BinaryOpNode, node.op == .equals else { return nil }
+        func element(_ n: EvalNode) -> LocalFieldNode? {
+            guard let field = n as? LocalFieldNode, field.local == iterVar else { return nil }
+            return field
+        }
+        func key(_ n: EvalNode) -> (LocalFieldNode, FieldNode?)? {
+            if let field = n as? LocalFieldNode, field.local != iterVar { return (field, nil) }
+            if let outer = n as? FieldNode, case .localField(let inner) = outer.operandRead, inner.local != iterVar {
+                return (inner, outer)
+            }
+            return nil
+        }
+        let x: LocalFieldNode, k: (LocalFieldNode, FieldNode?), keyOnRight: Bool
+        if let l = element(node.lhs), let r = key(node.rhs) {
+            (x, k, keyOnRight) = (l, r, true)
+        } else if let r = element(node.rhs), let l = key(node.lhs) {
+            (x, k, keyOnRight) = (r, l, false)
+        } else {
+            return nil
+        }
+        return FieldMatchNode(id: id, range: range, iterVar: iterVar, predicate: node, objectType: x.objectType,
+                              index: x.index, keyOnRight: keyOnRight, key: k.0, outer: k.1)
+    }
+
+    private init(id: Int, range: EvalNode, iterVar: Int, predicate: BinaryOpNode, objectType: ObjectType, index: Int,
+                 keyOnRight: Bool, key: LocalFieldNode, outer: FieldNode?) {
+        self.objectType = objectType
+        self.index = index
+        self.keyOnRight = keyOnRight
+        self.keyLocal = key.local
+        self.keyType = key.objectType
+        self.keyIndex = key.index
+        self.middleType = outer?.objectType
+        self.next = outer?.index ?? 0
+        super.init(id: id, range: range, iterVar: iterVar, iterVar2: nil, predicate: predicate, isExists: true)
+    }
+
+    override func eval(_ f: inout Frame) -> Value {
+        let (r, stop) = start(&f)
+        if let stop { return stop }
+        // The key's objects, unretained: the comprehension variable holds the root for the whole
+        // loop, and the root's immutable fields the middle object.
+        guard case .list = r, let root = FieldNode.object(f.locals[keyLocal], keyType) else { return fold(r, &f) }
+        var middle: Unmanaged<ObjectValue>?
+        let key: UnsafePointer<Value>
+        if let middleType {
+            guard let m = root._withUnsafeGuaranteedRef({ FieldNode.object($0.fieldPointer(keyIndex).pointee, middleType) })
+            else { return fold(r, &f) }
+            middle = m
+            key = m._withUnsafeGuaranteedRef { $0.fieldPointer(next) }
+        } else {
+            key = root._withUnsafeGuaranteedRef { $0.fieldPointer(keyIndex) }
+        }
+        switch key.pointee {
+        case .string, .int: break
+        default: return fold(r, &f)
+        }
+        guard case .list(let items) = r else { return fold(r, &f) }
+        // A plain loop instead of ``LoopNode/forEach(_:_:_:)``, the predicate out of line: the
+        // closure and the inlined predicate cost more per call than the one iteration a call
+        // usually has. Elements are lent to the loop variable as `forEach` lends them.
+        let variable = f.locals.baseAddress! + iterVar
+        variable.deinitialize(count: 1)
+        defer { variable.initialize(to: .null) }
+        var accu = Value.bool(false)
+        let found = items.withUnsafeBufferPointer { elements -> Bool in
+            guard let first = elements.baseAddress else { return false }
+            for i in elements.indices {
+                UnsafeMutableRawPointer(variable).copyMemory(from: first + i, byteCount: MemoryLayout<Value>.size)
+                if let same = matches(first + i, key, root, middle, &f) {
+                    if same { return true }
+                } else if evalPredicate(&f, &accu) {
+                    return true
+                }
+            }
+            return false
+        }
+        return found ? .bool(true) : tagged(accu)
+    }
+
+    /// The predicate for the current element: true when it holds, else false with a non-bool
+    /// result or-ed into `accu`.
+    @inline(never)
+    private func evalPredicate(_ f: inout Frame, _ accu: inout Value) -> Bool {
+        let p = predicate.eval(&f)
+        if case .bool(let b) = p { return b }
+        accu = StandardLibrary.logicalOr(accu, p)
+        return false
+    }
+
+    /// Whether the field of the element at `element` equals the key, with the reads reported as
+    /// the predicate reports them; nil, having reported nothing, when the element is not an
+    /// object of the checked type or its field is not of the key's kind.
+    @inline(__always)
+    private func matches(_ element: UnsafePointer<Value>, _ key: UnsafePointer<Value>, _ root: Unmanaged<ObjectValue>,
+                         _ middle: Unmanaged<ObjectValue>?, _ f: inout Frame) -> Bool? {
+        guard let o = FieldNode.object(element.pointee, objectType) else { return nil }
+        let field = o._withUnsafeGuaranteedRef { $0.fieldPointer(index) }
+        guard let same = FieldMatchNode.same(field, key) else { return nil }
+        if f.observer != nil {
+            // Unretained: the range holds the element, and the variables the key's objects, until
+            // the observer returns. Each value read is the one its object stores.
+            if keyOnRight { o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index) } }
+            root._withUnsafeGuaranteedRef { root in
+                f.observer?.didRead(object: root, field: keyIndex)
+                if let middle { middle._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: next) } }
+            }
+            if !keyOnRight { o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index) } }
+        }
+        return same
+    }
+
+    /// `a == b` for two strings or two ints, as ``BinaryOpNode`` decides it; nil for any other
+    /// operands. One operand at a time: a switch over the pair copied both payloads.
+    @inline(__always)
+    private static func same(_ a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Bool? {
+        if case .string(let k) = b.pointee {
+            guard case .string(let s) = a.pointee else { return nil }
+            return Value.sameScalars(s, k)
+        }
+        if case .int(let k) = b.pointee, case .int(let s) = a.pointee { return s == k }
+        return nil
+    }
+}
