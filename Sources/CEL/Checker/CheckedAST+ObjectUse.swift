@@ -25,17 +25,19 @@ extension CheckedAST {
             return onlyThroughFields(operand)
         case .call(let target, let function, let args):
             if let target, !onlyThroughFields(target) { return false }
-            guard args.allSatisfy(onlyThroughFields) else { return false }
+            for a in args where !onlyThroughFields(a) { return false }
             if CheckedAST.passThrough.contains(function) { return true }
-            let operands = (target.map { [$0] } ?? []) + args
-            return !operands.contains { mayHoldObject(types[$0.id] ?? .dyn) }
+            if let target, mayHoldObject(types[target.id] ?? .dyn) { return false }
+            for a in args where mayHoldObject(types[a.id] ?? .dyn) { return false }
+            return true
         case .list(let items):
             return items.allSatisfy(onlyThroughFields)
         case .map(let entries):
             // A key is compared with the other keys.
             return entries.allSatisfy { !mayHoldObject(types[$0.key.id] ?? .dyn) && onlyThroughFields($0.key) && onlyThroughFields($0.value) }
         case .comprehension(let c):
-            return [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result].allSatisfy(onlyThroughFields)
+            return onlyThroughFields(c.iterRange) && onlyThroughFields(c.accuInit) && onlyThroughFields(c.loopCondition)
+                && onlyThroughFields(c.loopStep) && onlyThroughFields(c.result)
         }
     }
 
