@@ -47,16 +47,26 @@ struct Evaluation {
 
     init(ruleset: Ruleset, tracing: Bool) {
         self.ruleset = ruleset
-        self.activation = Activation(slots: Array(repeating: .null, count: ruleset.slotCount))
-        self.values = Array(repeating: .null, count: ruleset.rules.count)
-        self.members = Array(repeating: [], count: ruleset.rules.count)
-        self.profileResults = Array(repeating: nil, count: ruleset.profiles.count)
+        self.activation = Activation(slots: Evaluation.filled(.null, count: ruleset.slotCount))
+        self.values = Evaluation.filled(.null, count: ruleset.rules.count)
+        self.members = Evaluation.filled([], count: ruleset.rules.count)
+        self.profileResults = Evaluation.filled(nil, count: ruleset.profiles.count)
         let recorder = tracing ? TraceRecorder(slotNames: ruleset.slotNames) : nil
         self.recorder = recorder   // an initialiser's assignment runs no didSet
         self.observer = recorder.map { Unmanaged.passUnretained($0) }
         self.details = tracing
         self.spans = []
         if tracing { spans.reserveCapacity(ruleset.rules.count) }
+    }
+
+    /// `count` copies of `value`: `Array(repeating:count:)` fills through the element type's
+    /// value witness, one call per element; this fill is specialised for each element type.
+    @inline(__always)
+    private static func filled<T>(_ value: T, count: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.initialize(repeating: value)
+            initialized = count
+        }
     }
 
     /// The result of the profile with rule index `k` (nil for another rule, or when not kept).

@@ -415,12 +415,16 @@ struct CaseGraph {
     /// An unknown leaf, or its counterfactual override.
     @inline(__always)
     func leaf(_ base: String, _ key: String) -> Value {
-        // One allocation for the pointer (concatenating twice would make two).
-        var pointer = ""
-        pointer.reserveCapacity(base.utf8.count + 1 + key.utf8.count)
-        pointer += base
-        pointer += "/"
-        pointer += key
+        // One allocation for the pointer, its bytes copied in place (`initialize(from:)` copies
+        // a native string's UTF-8 in one move): string appends, even into reserved room, cost
+        // more than the allocation.
+        let pointer = String(unsafeUninitializedCapacity: base.utf8.count + 1 + key.utf8.count) { bytes in
+            var n = UnsafeMutableBufferPointer(rebasing: bytes[...]).initialize(from: base.utf8).1
+            bytes[n] = UInt8(ascii: "/")
+            n &+= 1
+            n &+= UnsafeMutableBufferPointer(rebasing: bytes[n...]).initialize(from: key.utf8).1
+            return n
+        }
         if !overrides.isEmpty, let v = overrides[pointer] { return v }
         return .unknown(UnknownSet([pointer]))
     }
