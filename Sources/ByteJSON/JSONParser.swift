@@ -62,7 +62,37 @@ struct JSONParser<Sink: JSONParserSink & ~Copyable>: ~Copyable {
     /// Parses the whole input as one JSON text.
     mutating func parse() throws(JSONError) -> Sink.Output {
         skipWhitespace()
+        // Whether a key (and its colon) precedes the next value. Keys are parsed here, at the
+        // loop's top, so that their code is inline in the loop once (a function for it is not
+        // inlined, and its calls cost more than short keys' scans).
+        var keyNext = false
         parseValue: while true {
+            if keyNext {
+                keyNext = false
+                // Whitespace, `"key"` and `:`; `count` members precede the key (for the
+                // duplicate-key check).
+                if pos >= end || base[pos] != UInt8(ascii: "\"") {
+                    skipWhitespace()
+                    guard pos < end && base[pos] == UInt8(ascii: "\"") else { throw unexpected() }
+                }
+                let keyOffset = pos
+                pos += 1
+                let start = pos
+                let accepted: Bool
+                let shape = try parseString()
+                if shape.escaped {
+                    accepted = scratch.withUnsafeBufferPointer { sink.key($0, escaped: true, ascii: shape.ascii, memberCount: count) }
+                } else {
+                    accepted = sink.key(UnsafeBufferPointer(start: base + start, count: pos - 1 - start), escaped: false,
+                                        ascii: shape.ascii, memberCount: count)
+                }
+                guard accepted else { throw error(.duplicateKey, at: keyOffset) }
+                if pos >= end || base[pos] != UInt8(ascii: ":") {
+                    skipWhitespace()
+                    guard pos < end && base[pos] == UInt8(ascii: ":") else { throw unexpected() }
+                }
+                pos += 1
+            }
             guard pos < end else { throw error(.unexpectedEnd, at: pos) }
             switch base[pos] {
             case UInt8(ascii: "{"):
@@ -74,7 +104,7 @@ struct JSONParser<Sink: JSONParserSink & ~Copyable>: ~Copyable {
                     sink.emptyObject()
                 } else {
                     open(Frame(isObject: true, token: sink.beginObject(), count: 0))
-                    try parseKey(memberCount: 0)
+                    keyNext = true
                     continue parseValue
                 }
             case UInt8(ascii: "["):
@@ -110,6 +140,11 @@ struct JSONParser<Sink: JSONParserSink & ~Copyable>: ~Copyable {
                 let start = pos
                 try parseNumber()
                 sink.number(UnsafeBufferPointer(start: base + start, count: pos - start))
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                // Whitespace before a value, skipped here rather than before every value
+                // (compact documents have none).
+                skipWhitespace()
+                continue parseValue
             default:
                 throw error(.unexpectedByte, at: pos)
             }
@@ -117,13 +152,16 @@ struct JSONParser<Sink: JSONParserSink & ~Copyable>: ~Copyable {
             // A value is complete: continue or close the enclosing containers.
             while depth > 0 {
                 count += 1
-                skipWhitespace()
                 guard pos < end else { throw error(.unexpectedEnd, at: pos) }
-                let byte = base[pos]
+                var byte = base[pos]
+                if byte <= UInt8(ascii: " ") {
+                    skipWhitespace()
+                    guard pos < end else { throw error(.unexpectedEnd, at: pos) }
+                    byte = base[pos]
+                }
                 if byte == UInt8(ascii: ",") {
                     pos += 1
-                    skipWhitespace()
-                    if inObject { try parseKey(memberCount: count) }
+                    keyNext = inObject
                     continue parseValue
                 }
                 guard byte == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
@@ -151,33 +189,6 @@ struct JSONParser<Sink: JSONParserSink & ~Copyable>: ~Copyable {
         if depth > 0 { frames.append(Frame(isObject: inObject, token: token, count: count)) }
         (inObject, token, count) = (frame.isObject, frame.token, frame.count)
         depth += 1
-    }
-
-    /// Parses `"key"` `:` and the whitespace after it, handing the key to the sink.
-    ///
-    /// - Parameter memberCount: How many members the current object already has (for the
-    ///   duplicate-key check).
-    @inline(__always)
-    private mutating func parseKey(memberCount: Int) throws(JSONError) {
-        guard pos < end && base[pos] == UInt8(ascii: "\"") else { throw unexpected() }
-        let keyOffset = pos
-        pos += 1
-        let start = pos
-        let accepted: Bool
-        let shape = try parseString()
-        if shape.escaped {
-            accepted = scratch.withUnsafeBufferPointer { sink.key($0, escaped: true, ascii: shape.ascii, memberCount: memberCount) }
-        } else {
-            accepted = sink.key(UnsafeBufferPointer(start: base + start, count: pos - 1 - start), escaped: false,
-                                ascii: shape.ascii, memberCount: memberCount)
-        }
-        guard accepted else { throw error(.duplicateKey, at: keyOffset) }
-        if pos >= end || base[pos] != UInt8(ascii: ":") {
-            skipWhitespace()
-            guard pos < end && base[pos] == UInt8(ascii: ":") else { throw unexpected() }
-        }
-        pos += 1
-        skipWhitespace()
     }
 
     @inline(__always)

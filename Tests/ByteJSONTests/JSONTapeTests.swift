@@ -45,6 +45,35 @@ import Testing
         #expect(Self.tree(try JSONReader().readTape(bytes)) == value)
     }
 
+    @Test func whitespaceAnywhereReadsAsCompact() throws {
+        let compact = try JSONReader().read(Array(#"{"a":[1,true,"s"],"b":{},"c":[],"d":{"e":null}}"#.utf8))
+        for ws in [" ", "\t", "\n", "\r", " \r\n\t "] {
+            let text = ["{", #""a""#, ":", "[", "1", ",", "true", ",", #""s""#, "]", ",", #""b""#, ":", "{", "}", ",",
+                        #""c""#, ":", "[", "]", ",", #""d""#, ":", "{", #""e""#, ":", "null", "}", "}"].joined(separator: ws)
+            let bytes = Array((ws + text + ws).utf8)
+            #expect(try JSONReader().read(bytes) == compact)
+            #expect(Self.tree(try JSONReader().readTape(bytes)) == compact)
+        }
+    }
+
+    @Test(arguments: [
+        ("[1, ", JSONErrorCode.unexpectedEnd, 4), (#"{"a":1, }"#, .unexpectedByte, 8), (#"{"a" 1}"#, .unexpectedByte, 5),
+        ("[1 2]", .unexpectedByte, 3), ("{\"a\": \u{01}}", .unexpectedByte, 6), ("[\u{0B}1]", .unexpectedByte, 1),
+        (#"{"a":1 "#, .unexpectedEnd, 7), (#"{ "a": "#, .unexpectedEnd, 7), ("[1]\u{01}", .trailingData, 3),
+    ])
+    func errorsAfterWhitespaceAreWhereTheyWere(_ text: String, _ code: JSONErrorCode, _ offset: Int) {
+        for read in [{ _ = try JSONReader().read($0) }, { _ = try JSONReader().readTape($0) }] as [([UInt8]) throws -> Void] {
+            do {
+                try read(Array(text.utf8))
+                Issue.record("\(text) accepted")
+            } catch let error as JSONError {
+                #expect(error.code == code && error.offset == offset, "\(text): \(error)")
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
+
     @Test func escapedStringsAndKeysAreDecoded() throws {
         let tape = try JSONReader().readTape(Array(#"{"k\u00e9y":["a\nb","\ud83d\ude00",1.5e3,true,false,null,{},[]],"plain":"x"}"#.utf8))
         tape.withView { view in

@@ -333,6 +333,9 @@ struct CaseTapeReader {
                 }
             case .incidents:
                 file.incidents.reserveCapacity(file.incidents.count + elementCount(value))
+                // Room for a list of people and of kinds per incident (most repeat).
+                idKeys.reserve(elementCount(value))
+                kindKeys.reserve(elementCount(value))
                 within(key: key) { r in
                     for (i, v) in r.list(value) {
                         if let inc = r.within(i, { $0.readIncident(v) }) { file.incidents.append(inc) }
@@ -504,13 +507,24 @@ struct CaseTapeReader {
 
     mutating func readIncident(_ v: Int) -> CaseFile.Incident? {
         guard let o = object(v, what: "an incident") else { return nil }
-        let date = required(o, "date").flatMap { v in self.date(v, required: true, bounded: true, below: .name("date")).value }
+        // Incidents usually begin with `date` and `kinds`: then the walk's own lookups find
+        // them, with no search of their own, and the walk goes on after them.
+        var hint = 0
+        var keys = tape.keys(o)
+        var leading = keys
+        var dateValue: Int?, kindsValue: Int?
+        if let k = leading.next(), lookup(k, CaseKeys.Incident.self, hint: &hint) == .date,
+           let l = leading.next(), lookup(l, CaseKeys.Incident.self, hint: &hint) == .kinds {
+            (dateValue, kindsValue, keys) = (k + 1, l + 1, leading)
+        } else {
+            hint = 0
+        }
+        let date = (dateValue ?? required(o, "date")).flatMap { v in self.date(v, required: true, bounded: true, below: .name("date")).value }
         var kinds: [IncidentKind] = []
         var kindsOK = false
-        if let kv = required(o, "kinds") { (kinds, kindsOK) = incidentKinds(kv) }
+        if let kv = kindsValue ?? required(o, "kinds") { (kinds, kindsOK) = incidentKinds(kv) }
         var inc = CaseFile.Incident(date: date ?? CaseDate(daysSinceEpoch: 0), kinds: kinds)
-        var hint = 0
-        for key in tape.keys(o) {
+        for key in keys {
             let value = key + 1
             let name = lookup(key, CaseKeys.Incident.self, hint: &hint)
             switch name {

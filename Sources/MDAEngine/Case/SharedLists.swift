@@ -52,14 +52,26 @@ struct SharedLists {
         return true
     }
 
-    private mutating func grow() {
+    /// Makes room for `lists` lists (up to the limit), so that adding them never regrows the
+    /// table: each regrowth re-adds every list so far.
+    mutating func reserve(_ lists: Int) {
+        let wanted = Swift.min(SharedLists.capacityLimit, 2 * Swift.max(lists, 8))
+        if wanted > capacity { grow(to: wanted) }
+    }
+
+    private mutating func grow() { grow(to: Swift.max(16, capacity * 2)) }
+
+    /// Rehashes into `newCapacity` slots (a power of two of at least 16).
+    private mutating func grow(to newCapacity: Int) {
         let old = slots
-        capacity = Swift.max(16, capacity * 2)
-        // Appended rather than `Array(repeating:count:)`, whose buffer allocation is not
-        // specialised (a generic metadata lookup each time).
-        slots = []
-        slots.reserveCapacity(2 * capacity)
-        for _ in 0..<2 * capacity { slots.append(0) }
+        capacity = 1 << (Int.bitWidth - (newCapacity - 1).leadingZeroBitCount)
+        // Zeroed whole rather than `Array(repeating:count:)`, whose buffer allocation is not
+        // specialised (a generic metadata lookup each time), or appended slot by slot.
+        let n = 2 * capacity
+        slots = [UInt64](unsafeUninitializedCapacity: n) { buffer, count in
+            buffer.initialize(repeating: 0)
+            count = n
+        }
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         count = 0
         var i = 0

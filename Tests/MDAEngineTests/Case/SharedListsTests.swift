@@ -24,6 +24,25 @@ struct SharedListsTests {
         #expect(refused)
     }
 
+    @Test("a reserved table finds what it had and what is added after, up to its limit")
+    func reserve() {
+        var table = SharedLists()
+        var added = 0
+        for k in 1...UInt64(20) where table.add(k &* 0x1_0000_0001, at: Int(k)) { added += 1 }
+        table.reserve(300)
+        table.reserve(10)   // never shrinks
+        for k in 21...UInt64(300) where table.add(k &* 0x1_0000_0001, at: Int(k)) { added += 1 }
+        #expect(added == 300)
+        for k in 1...UInt64(300) { #expect(table.position(of: k &* 0x1_0000_0001) == Int(k)) }
+        #expect(table.position(of: 301 &* 0x1_0000_0001) == nil)
+        var big = SharedLists()
+        big.reserve(1_000_000)
+        let n = SharedLists.capacityLimit / 2
+        var bigAdded = 0
+        for k in 1...UInt64(n + 1) where big.add(k, at: Int(k)) { bigAdded += 1 }
+        #expect(bigAdded == n)
+    }
+
     @Test("past its limit the table keeps what it has and refuses more")
     func limit() {
         var table = SharedLists()
