@@ -100,24 +100,12 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
     /// The loop over `items` (the range) against `key`: the node's value.
     @inline(__always)
     final func search(_ items: [Value], _ key: Key, _ f: inout Frame) -> Value {
-        // A plain loop instead of ``LoopNode/forEach(_:_:_:)``, the predicate out of line: the
-        // closure and the inlined predicate cost more per call than the one iteration a call
-        // usually has. Elements are lent to the loop variable as `forEach` lends them.
-        let variable = f.locals.baseAddress! + iterVar
-        variable.deinitialize(count: 1)
-        defer { variable.initialize(to: .null) }
+        // The predicate out of line: inlined, it cost more per call than the one iteration a
+        // call usually has.
         var accu = Value.bool(false)
-        let found = items.withUnsafeBufferPointer { elements -> Bool in
-            guard let first = elements.baseAddress else { return false }
-            for i in elements.indices {
-                UnsafeMutableRawPointer(variable).copyMemory(from: first + i, byteCount: MemoryLayout<Value>.size)
-                if let same = matches(first + i, key.value, key.root, key.middle, &f) {
-                    if same { return true }
-                } else if evalPredicate(&f, &accu) {
-                    return true
-                }
-            }
-            return false
+        let found = anyLent(items, &f) { element, f in
+            if let same = matches(element, key.value, key.root, key.middle, &f) { return same }
+            return evalPredicate(&f, &accu)
         }
         return found ? .bool(true) : tagged(accu)
     }
@@ -199,22 +187,11 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
         let (r, stop) = start(&f)
         if let stop { return stop }
         guard case .list(let items) = r, let key = inner.key(&f) else { return fold(r, &f) }
-        // Elements lent to the loop variable as in ``FieldMatchNode/search(_:_:_:)``.
-        let variable = f.locals.baseAddress! + iterVar
-        variable.deinitialize(count: 1)
-        defer { variable.initialize(to: .null) }
         var accu = Value.bool(false)
-        let found = items.withUnsafeBufferPointer { elements -> Bool in
-            guard let first = elements.baseAddress else { return false }
-            for i in elements.indices {
-                UnsafeMutableRawPointer(variable).copyMemory(from: first + i, byteCount: MemoryLayout<Value>.size)
-                let p = innerValue(first + i, key, &f)
-                if case .bool(let b) = p {
-                    if b { return true }
-                } else {
-                    accu = StandardLibrary.logicalOr(accu, p)
-                }
-            }
+        let found = anyLent(items, &f) { element, f in
+            let p = innerValue(element, key, &f)
+            if case .bool(let b) = p { return b }
+            accu = StandardLibrary.logicalOr(accu, p)
             return false
         }
         return found ? .bool(true) : tagged(accu)
@@ -232,5 +209,26 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
             o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: field.index) }
         }
         return inner.search(items, key, &f)
+    }
+}
+
+extension LoopNode {
+    /// Lends each element of `items` to the loop variable in turn, as ``forEach(_:_:_:)`` does,
+    /// and calls `body` with its address until it returns true; whether one did. A plain loop
+    /// for one variable over a list: `forEach`'s element copy and variable checks cost more per
+    /// call than the one iteration a call usually has.
+    @inline(__always)
+    final func anyLent(_ items: [Value], _ f: inout Frame, _ body: (UnsafePointer<Value>, inout Frame) -> Bool) -> Bool {
+        let variable = f.locals.baseAddress! + iterVar
+        variable.deinitialize(count: 1)
+        defer { variable.initialize(to: .null) }
+        return items.withUnsafeBufferPointer { elements -> Bool in
+            guard let first = elements.baseAddress else { return false }
+            for i in elements.indices {
+                UnsafeMutableRawPointer(variable).copyMemory(from: first + i, byteCount: MemoryLayout<Value>.size)
+                if body(first + i, &f) { return true }
+            }
+            return false
+        }
     }
 }
