@@ -64,42 +64,48 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
     override func eval(_ f: inout Frame) -> Value {
         let (r, stop) = start(&f)
         if let stop { return stop }
-        // The key's objects, unretained: the comprehension variable holds the root for the whole
-        // loop, and the root's immutable fields the middle object.
-        guard case .list = r, let root = FieldNode.object(f.locals[keyLocal], keyType) else { return fold(r, &f) }
+        guard case .list(let items) = r, let key = key(&f) else { return fold(r, &f) }
+        return search(items, key, &f)
+    }
+
+    /// `e`'s stored value and the objects it is read from, unretained: the comprehension
+    /// variable holds the root for the whole loop, and the root's immutable fields the middle
+    /// object. Nil, having reported nothing, when `e` is not a string or an int read from
+    /// objects of the checked types.
+    struct Key {
+        let value: UnsafePointer<Value>
+        let root: Unmanaged<ObjectValue>
+        let middle: Unmanaged<ObjectValue>?
+    }
+
+    @inline(__always)
+    final func key(_ f: inout Frame) -> Key? {
+        guard let root = FieldNode.object(f.locals[keyLocal], keyType) else { return nil }
         var middle: Unmanaged<ObjectValue>?
         let key: UnsafePointer<Value>
         if let middleType {
             guard let m = root._withUnsafeGuaranteedRef({ FieldNode.object($0.fieldPointer(keyIndex).pointee, middleType) })
-            else { return fold(r, &f) }
+            else { return nil }
             middle = m
             key = m._withUnsafeGuaranteedRef { $0.fieldPointer(next) }
         } else {
             key = root._withUnsafeGuaranteedRef { $0.fieldPointer(keyIndex) }
         }
         switch key.pointee {
-        case .string, .int: break
-        default: return fold(r, &f)
+        case .string, .int: return Key(value: key, root: root, middle: middle)
+        default: return nil
         }
-        guard case .list(let items) = r else { return fold(r, &f) }
-        // A plain loop instead of ``LoopNode/forEach(_:_:_:)``, the predicate out of line: the
-        // closure and the inlined predicate cost more per call than the one iteration a call
-        // usually has. Elements are lent to the loop variable as `forEach` lends them.
-        let variable = f.locals.baseAddress! + iterVar
-        variable.deinitialize(count: 1)
-        defer { variable.initialize(to: .null) }
+    }
+
+    /// The loop over `items` (the range) against `key`: the node's value.
+    @inline(__always)
+    final func search(_ items: [Value], _ key: Key, _ f: inout Frame) -> Value {
+        // The predicate out of line: inlined, it cost more per call than the one iteration a
+        // call usually has.
         var accu = Value.bool(false)
-        let found = items.withUnsafeBufferPointer { elements -> Bool in
-            guard let first = elements.baseAddress else { return false }
-            for i in elements.indices {
-                UnsafeMutableRawPointer(variable).copyMemory(from: first + i, byteCount: MemoryLayout<Value>.size)
-                if let same = matches(first + i, key, root, middle, &f) {
-                    if same { return true }
-                } else if evalPredicate(&f, &accu) {
-                    return true
-                }
-            }
-            return false
+        let found = anyLent(items, &f) { element, f in
+            if let same = matches(element, key.value, key.root, key.middle, &f) { return same }
+            return evalPredicate(&f, &accu)
         }
         return found ? .bool(true) : tagged(accu)
     }
@@ -146,5 +152,83 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         }
         if case .int(let k) = b.pointee, case .int(let s) = a.pointee { return s == k }
         return nil
+    }
+}
+
+/// `range.exists(x, x.g.exists(y, y.f == e))`, recognised at plan time: the predicate a
+/// ``FieldMatchNode`` over the loop variable's checked field `g`, with `e` not read from `x`, so
+/// its value and reads are the same for every element.
+///
+/// Finds `e` once for the whole loop and, for each element, reads its field `g` in place
+/// (reported as the inner range reports it) and runs the inner match without entering the
+/// inner node. An element that is not an object of the checked type, or whose field is not a
+/// list, is evaluated by the inner node itself, and so is every element when `e` does not suit
+/// the match.
+final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
+    let inner: FieldMatchNode
+    /// The inner range, `x.g`.
+    let field: LocalFieldNode
+
+    /// The node for `exists` over `range` with `predicate`, or nil when the predicate is not
+    /// such an inner match.
+    static func make(id: Int, range: EvalNode, iterVar: Int, predicate: EvalNode) -> NestedFieldMatchNode? {
+        guard let inner = predicate as? FieldMatchNode, inner.keyLocal != iterVar,
+              let field = inner.range as? LocalFieldNode, field.local == iterVar else { return nil }
+        return NestedFieldMatchNode(id: id, range: range, iterVar: iterVar, inner: inner, field: field)
+    }
+
+    private init(id: Int, range: EvalNode, iterVar: Int, inner: FieldMatchNode, field: LocalFieldNode) {
+        self.inner = inner
+        self.field = field
+        super.init(id: id, range: range, iterVar: iterVar, iterVar2: nil, predicate: inner, isExists: true)
+    }
+
+    override func eval(_ f: inout Frame) -> Value {
+        let (r, stop) = start(&f)
+        if let stop { return stop }
+        guard case .list(let items) = r, let key = inner.key(&f) else { return fold(r, &f) }
+        var accu = Value.bool(false)
+        let found = anyLent(items, &f) { element, f in
+            let p = innerValue(element, key, &f)
+            if case .bool(let b) = p { return b }
+            accu = StandardLibrary.logicalOr(accu, p)
+            return false
+        }
+        return found ? .bool(true) : tagged(accu)
+    }
+
+    /// The inner node's value for the element at `element`, its range read in place.
+    @inline(__always)
+    private func innerValue(_ element: UnsafePointer<Value>, _ key: FieldMatchNode.Key, _ f: inout Frame) -> Value {
+        guard let o = FieldNode.object(element.pointee, field.objectType),
+              case .list(let items) = o._withUnsafeGuaranteedRef({ $0.fieldPointer(field.index).pointee })
+        else { return inner.eval(&f) }
+        for s in inner.resetSlots { f.hoisted[s] = nil }
+        if f.observer != nil {
+            // Unretained: the range holds the element until the observer returns.
+            o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: field.index) }
+        }
+        return inner.search(items, key, &f)
+    }
+}
+
+extension LoopNode {
+    /// Lends each element of `items` to the loop variable in turn, as ``forEach(_:_:_:)`` does,
+    /// and calls `body` with its address until it returns true; whether one did. A plain loop
+    /// for one variable over a list: `forEach`'s element copy and variable checks cost more per
+    /// call than the one iteration a call usually has.
+    @inline(__always)
+    final func anyLent(_ items: [Value], _ f: inout Frame, _ body: (UnsafePointer<Value>, inout Frame) -> Bool) -> Bool {
+        let variable = f.locals.baseAddress! + iterVar
+        variable.deinitialize(count: 1)
+        defer { variable.initialize(to: .null) }
+        return items.withUnsafeBufferPointer { elements -> Bool in
+            guard let first = elements.baseAddress else { return false }
+            for i in elements.indices {
+                UnsafeMutableRawPointer(variable).copyMemory(from: first + i, byteCount: MemoryLayout<Value>.size)
+                if body(first + i, &f) { return true }
+            }
+            return false
+        }
     }
 }

@@ -337,6 +337,11 @@ struct Planner {
         switch shape {
         case .exists, .all:
             if case .exists = shape, iter2 == nil,
+               let node = NestedFieldMatchNode.make(id: e.id, range: range, iterVar: iter, predicate: pred) {
+                node.resetSlots = hoisted
+                return node
+            }
+            if case .exists = shape, iter2 == nil,
                let node = FieldMatchNode.make(id: e.id, range: range, iterVar: iter, predicate: pred) {
                 node.resetSlots = hoisted
                 return node
