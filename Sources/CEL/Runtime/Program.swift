@@ -51,6 +51,16 @@ public final class Program: Sendable {
         run(activation, observer: observer)
     }
 
+    /// Evaluates the expression against slot values lent as a buffer, as for an activation with
+    /// these slots and neither bindings nor unknown patterns, reporting reads to `observer` when
+    /// given. For hosts that rebind one slot many times (once per element of a list): they
+    /// write the slot in place instead of assigning into an activation's array each time.
+    /// - Precondition: `slots` holds a value for every declared variable.
+    public func evaluate(slots: UnsafeBufferPointer<Value>, observer: EvaluationObserver?) -> Value {
+        Frame.evaluate(root, slots: slots, activation: nil, localCount: localCount, hoistCount: hoistCount,
+                       observer: observer)
+    }
+
     @inline(__always)
     private func run(_ activation: Activation, observer: EvaluationObserver?) -> Value {
         if activation.unknownPatterns.isEmpty && activation.bindings.isEmpty {

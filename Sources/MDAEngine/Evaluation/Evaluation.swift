@@ -231,23 +231,33 @@ struct Evaluation {
         var trueMembers: [String] = []
         var unknownMembers: [String] = []
         // Read once: the loop's evaluations then borrow the recorder instead of retaining it
-        // from `self` each time, and the element is stored into its slot straight from the list.
-        let condition = rule.condition!, loopSlot = rule.loopSlot, recorder = self.recorder
+        // from `self` each time.
+        let condition = rule.condition!, loopSlot = rule.loopSlot, observer: EvaluationObserver? = self.recorder
         let trueMembersOf = rule.members, unknownMembersOf = rule.membersUnknown ?? rule.members
-        for i in elements.indices {
-            activation.slots[loopSlot] = elements[i]
-            let v: Value
-            if let recorder { v = condition.evaluate(activation, observer: recorder) } else { v = condition.evaluate(activation) }
-            any.add(v)
-            switch v {
-            case .bool(true):
-                if let m = trueMembersOf { Evaluation.memberIDs(evaluate(m), into: &trueMembers) } else { Evaluation.memberIDs(elements[i], into: &trueMembers) }
-            case .bool(false): break
-            default:
-                if let m = unknownMembersOf { Evaluation.memberIDs(evaluate(m), into: &unknownMembers) } else { Evaluation.memberIDs(elements[i], into: &unknownMembers) }
+        activation.slots.withUnsafeMutableBufferPointer { slots in
+            // Each element is lent to the loop slot bit for bit, as CEL's own loops lend theirs
+            // (an assignment retained it, released the previous one and checked the array's
+            // uniqueness, per element): `elements` owns them for the whole loop, and nothing
+            // else writes the slots meanwhile. The slot is reset to null without a release.
+            let element = slots.baseAddress! + loopSlot
+            element.deinitialize(count: 1)
+            defer { element.initialize(to: .null) }
+            let lent = UnsafeBufferPointer(slots), raw = UnsafeMutableRawPointer(element)
+            elements.withUnsafeBufferPointer { items in
+                for i in items.indices {
+                    raw.copyMemory(from: items.baseAddress! + i, byteCount: MemoryLayout<Value>.size)
+                    let v = condition.evaluate(slots: lent, observer: observer)
+                    any.add(v)
+                    switch v {
+                    case .bool(true):
+                        if let m = trueMembersOf { Evaluation.memberIDs(m.evaluate(slots: lent, observer: observer), into: &trueMembers) } else { Evaluation.memberIDs(items[i], into: &trueMembers) }
+                    case .bool(false): break
+                    default:
+                        if let m = unknownMembersOf { Evaluation.memberIDs(m.evaluate(slots: lent, observer: observer), into: &unknownMembers) } else { Evaluation.memberIDs(items[i], into: &unknownMembers) }
+                    }
+                }
             }
         }
-        activation.slots[loopSlot] = .null
         let v = any.value
         switch v {
         case .bool(true): members[k] = trueMembers
