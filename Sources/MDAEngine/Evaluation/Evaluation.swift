@@ -212,14 +212,27 @@ struct Evaluation {
     static func memberIDs(_ v: Value, into out: inout [String]) {
         switch v {
         case .list(let items): for item in items { memberIDs(item, into: &out) }
-        case .object(let o): if o.type === CaseSchema.member, case .string(let id) = o.field(0), !out.contains(id) { out.append(id) }
-        case .string(let id): if !out.contains(id) { out.append(id) }
+        case .object(let o): if o.type === CaseSchema.member, case .string(let id) = o.field(0) { add(id, to: &out) }
+        case .string(let id): add(id, to: &out)
         default: break
         }
     }
 
+    /// Appends `id` to `out` unless it is there; the first id reserves room for a few more,
+    /// which an append would otherwise grow to one reallocation at a time.
+    @inline(__always)
+    private static func add(_ id: String, to out: inout [String]) {
+        if out.isEmpty { out.reserveCapacity(8) } else if out.contains(id) { return }
+        out.append(id)
+    }
+
     mutating func factor(_ k: Int) -> Value {
-        let rule = ruleset.rules[k]
+        // Borrowed: the ruleset owns the rule for the whole run, and with the rule retained
+        // each of its programs bound below was retained and released too.
+        Unmanaged.passUnretained(ruleset.rules[k])._withUnsafeGuaranteedRef { factor(k, rule: $0) }
+    }
+
+    private mutating func factor(_ k: Int, rule: Rule) -> Value {
         guard let iteration = rule.iteration else { return evaluate(rule.condition!) }
         let list = evaluate(iteration)
         guard case .list(let elements) = list else {
@@ -274,7 +287,9 @@ struct Evaluation {
         for i in rule.inputs {
             let v = read(i)
             any.add(v)
-            if case .bool(true) = v { for m in members[i] where !ids.contains(m) { ids.append(m) } }
+            guard case .bool(true) = v else { continue }
+            // Each member list holds an id once, so the first is taken whole, without a copy.
+            if ids.isEmpty { ids = members[i] } else { for m in members[i] where !ids.contains(m) { ids.append(m) } }
         }
         members[k] = ids
         activation.slots[rule.secondarySlot!] = .list(ids.map { .string($0) })
