@@ -265,6 +265,32 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {
         head.withUTF8 { key(utf8: $0, tail: escapedTail, tailIsEscaped: true) }
     }
 
+    /// Writes an object key that begins with text already written, the opening quote and
+    /// escaped head of an earlier key, followed by bytes that are already escaped; the next
+    /// call writes its value. Keys that share a head (JSON Pointers to fields of one record)
+    /// then escape it once.
+    ///
+    /// - Parameters:
+    ///   - head: The offsets of the earlier key's opening quote and escaped head: from
+    ///     ``beginSpan()`` before that key, up to where its tail began.
+    ///   - escapedTail: The rest of the key as escaped UTF-8, without the closing quote.
+    @inlinable @inline(__always)
+    public mutating func key(repeatingHead head: Range<Int>, escapedTail tail: UnsafeBufferPointer<UInt8>) {
+        precondition(head.lowerBound >= 0 && head.upperBound <= length, "key(repeatingHead:escapedTail:) needs text already written")
+        let comma = needsComma
+        let back = length &- head.lowerBound
+        withSpace(head.count &+ tail.count &+ 3) { out in
+            var n = 0
+            if comma { out[0] = UInt8(ascii: ","); n = 1 }
+            // The head lies before `out`, in the same buffer, so the two do not overlap.
+            JSONWriter.copy(UnsafeBufferPointer(start: out - back, count: head.count), to: out + n); n &+= head.count
+            JSONWriter.copy(tail, to: out + n); n &+= tail.count
+            out[n] = UInt8(ascii: "\""); out[n &+ 1] = UInt8(ascii: ":")
+            return n &+ 2
+        }
+        needsComma = false
+    }
+
     /// Writes the key `head` + `tail` from UTF-8; `tail` is copied as it is when `tailIsEscaped`.
     @inlinable @inline(__always)
     mutating func key(utf8 head: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<UInt8>, tailIsEscaped: Bool) {

@@ -190,6 +190,29 @@ import Testing
         }
     }
 
+    /// A key that repeats an earlier key's head, with another pre-escaped tail, equals the key
+    /// of the joined string, in an object and nested deeper, also after the buffer grew.
+    @Test(arguments: awkwardStrings)
+    func keysRepeatingAHead(_ tail: String) {
+        for head in ["", "/incidents/0", "é\"\u{1}", "a head of more than thirty-two bytes, to be sure"] {
+            var joined = JSONWriter()
+            joined.beginObject(); joined.key(head + "/a"); joined.int(1); joined.key(head + tail); joined.int(2)
+            joined.key("x"); joined.beginObject(); joined.key(head + tail); joined.null(); joined.endObject(); joined.endObject()
+            var parts = JSONWriter(capacity: 1)
+            parts.beginObject()
+            let start = parts.beginSpan()
+            parts.key(head, "/a")
+            let first = start..<parts.count - 4
+            parts.int(1)
+            JSONWriter.escaped(tail).withUnsafeBufferPointer { tail in
+                parts.key(repeatingHead: first, escapedTail: tail); parts.int(2)
+                parts.key("x"); parts.beginObject(); parts.key(repeatingHead: first, escapedTail: tail); parts.null(); parts.endObject()
+            }
+            parts.endObject()
+            #expect(parts.string == joined.string)
+        }
+    }
+
     /// `string(utf8:)` writes the same as `string(_:)`, escapes included.
     @Test(arguments: awkwardStrings)
     func stringFromUTF8(_ text: String) {

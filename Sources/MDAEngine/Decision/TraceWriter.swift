@@ -120,8 +120,15 @@ struct TraceWriter {
         let field = read.pointee.field
         let start = w.beginSpan()
         let tail = tails.range(type, field)
+        // A record's fact numbers start at its index: the record's path is escaped (and its
+        // string touched) once, for the first of its fields written; later keys copy it.
+        let record = fact &- field
         tails.bytes.withUnsafeBufferPointer { bytes in
-            w.key(object.path ?? "", escapedTail: UnsafeBufferPointer(rebasing: bytes[tail]))
+            let escapedTail = UnsafeBufferPointer(rebasing: bytes[tail])
+            if let head = fields.head(record) { return w.key(repeatingHead: head, escapedTail: escapedTail) }
+            w.key(object.path ?? "", escapedTail: escapedTail)
+            // The key is the quote and escaped path, the tail, and `":`.
+            fields.setHead(start ..< w.count &- escapedTail.count &- 2, of: record)
         }
         listOrValue(object.fieldPointer(field), &w)
         fields.setText(start..<w.count, of: fact)

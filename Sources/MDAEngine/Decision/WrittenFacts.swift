@@ -15,18 +15,23 @@ final class WrittenFacts {
     /// The texts written, in writing order; room for one per fact.
     @exclusivity(unchecked) private var texts: UnsafeMutablePointer<Range<Int>>
     @exclusivity(unchecked) private var textCount: Int32 = 0
+    /// Per record, by its first fact number: where the opening quote and escaped path of the
+    /// first key written for one of its fields lie (offset << 20 | length), 0 while none was.
+    @exclusivity(unchecked) private var heads: UnsafeMutablePointer<UInt64>
 
     /// An empty table for facts numbered `0 ..< facts`.
     init(facts: Int) {
         factCount = facts
         refs = UnsafeMutablePointer<Int32>.allocate(capacity: facts)
         texts = UnsafeMutablePointer<Range<Int>>.allocate(capacity: facts)
+        heads = UnsafeMutablePointer<UInt64>.allocate(capacity: facts)
         clear()
     }
 
     deinit {
         refs.deallocate()
         texts.deallocate()
+        heads.deallocate()
     }
 
     /// Where `fact` was written, nil when it was not.
@@ -46,14 +51,36 @@ final class WrittenFacts {
         refs[fact] = textCount
     }
 
+    /// Where the key head of the record whose first fact is `record` was written, nil when
+    /// none was.
+    @inline(__always)
+    func head(_ record: Int) -> Range<Int>? {
+        assert(record >= 0 && record < factCount, "fact number out of range")
+        let head = heads[record]
+        guard head != 0 else { return nil }
+        let start = Int(truncatingIfNeeded: head &>> 20)
+        return start ..< start &+ Int(truncatingIfNeeded: head & 0xF_FFFF)
+    }
+
+    /// Records where the key head of the record whose first fact is `record` was written; a
+    /// head too long to record is simply written again next time.
+    @inline(__always)
+    func setHead(_ head: Range<Int>, of record: Int) {
+        assert(record >= 0 && record < factCount, "fact number out of range")
+        // Every head holds at least its opening quote, so a recorded one is never 0.
+        if head.count < 1 << 20 { heads[record] = UInt64(head.lowerBound) << 20 | UInt64(head.count) }
+    }
+
     /// Forgets every text and makes room for facts numbered `0 ..< facts` (the facts of
     /// another case, whose numbers name other fields).
     func reset(facts: Int) {
         if facts > factCount {
             refs.deallocate()
             texts.deallocate()
+            heads.deallocate()
             refs = UnsafeMutablePointer<Int32>.allocate(capacity: facts)
             texts = UnsafeMutablePointer<Range<Int>>.allocate(capacity: facts)
+            heads = UnsafeMutablePointer<UInt64>.allocate(capacity: facts)
             factCount = facts
         }
         clear()
@@ -63,6 +90,7 @@ final class WrittenFacts {
     /// is a loop of stores).
     private func clear() {
         UnsafeMutableRawBufferPointer(start: refs, count: factCount * MemoryLayout<Int32>.stride).initializeMemory(as: UInt8.self, repeating: 0)
+        UnsafeMutableRawBufferPointer(start: heads, count: factCount * MemoryLayout<UInt64>.stride).initializeMemory(as: UInt8.self, repeating: 0)
         textCount = 0
     }
 }

@@ -86,6 +86,20 @@ struct TraceWriterTests {
         #expect(facts.text(999) == nil)
     }
 
+    /// Key heads by record: unknown until recorded, then found, forgotten on reset; a head too
+    /// long to pack is not recorded.
+    @Test func writtenFactsRemembersKeyHeads() {
+        let facts = WrittenFacts(facts: 100)
+        #expect(facts.head(0) == nil && facts.head(99) == nil)
+        facts.setHead(0..<1, of: 0)
+        facts.setHead(123_456_789 ..< 123_456_800, of: 99)
+        #expect(facts.head(0) == 0..<1 && facts.head(99) == 123_456_789 ..< 123_456_800 && facts.head(50) == nil)
+        facts.setHead(0 ..< 1 << 20, of: 50)
+        #expect(facts.head(50) == nil)
+        facts.reset(facts: 100)
+        #expect(facts.head(0) == nil && facts.head(99) == nil)
+    }
+
     /// Lists by buffer address: unknown until written, then found; another address is not.
     @Test func writtenListsRemembersLists() {
         let lists = WrittenLists()
