@@ -336,13 +336,10 @@ struct Planner {
         scopes.removeLast(scopes.count - depth)
         switch shape {
         case .exists, .all:
+            // The fused nested match first: its predicate is itself a field match.
             if case .exists = shape, iter2 == nil,
-               let node = NestedFieldMatchNode.make(id: e.id, range: range, iterVar: iter, predicate: pred) {
-                node.resetSlots = hoisted
-                return node
-            }
-            if case .exists = shape, iter2 == nil,
-               let node = FieldMatchNode.make(id: e.id, range: range, iterVar: iter, predicate: pred) {
+               let node: QuantifierNode = NestedFieldMatchNode.make(id: e.id, range: range, iterVar: iter, predicate: pred)
+                   ?? FieldMatchNode.make(id: e.id, range: range, iterVar: iter, predicate: pred) {
                 node.resetSlots = hoisted
                 return node
             }
