@@ -27,7 +27,7 @@ struct Evaluation {
     /// Whether profiles list their held and unknown indicators in file order (a decision's
     /// view); counterfactuals need only match values and statuses.
     var details: Bool
-    /// Whether profiles store their results in `profiles`: a counterfactual reads only the
+    /// Whether profiles store their results in `profileResults`: a counterfactual reads only the
     /// route and the acute flag, so its copies skip them (and keep the run's, never read).
     var keepsProfiles = true
     /// Whether unknown values the engine combines (risk factors, domains, profiles) carry the
