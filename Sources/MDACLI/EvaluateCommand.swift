@@ -37,17 +37,21 @@ enum EvaluateCommand: Command {
             let reader: JSONLinesReader
             do { reader = try JSONLinesReader(path: paths[0]) } catch { throw .unreadable(path: error.path, why: error.message) }
             var failed = false
+            var pool: EnginePool?
             while true {
                 let batch: [CaseSource]?
                 do { batch = try reader.next(maxCount: batchSize) } catch { throw .unreadable(path: error.path, why: error.message) }
                 guard let batch else { break }
-                if evaluateLines(batch, engine: engine, io: io) != ExitCode.ok { failed = true }
+                let engines = pool ?? enginePool(engine, cases: batch.count)
+                pool = engines
+                if evaluateLines(batch, engines: engines, io: io) != ExitCode.ok { failed = true }
             }
             return failed ? ExitCode.invalidInput : ExitCode.ok
         }
         let bytes = try io.read(path: paths[0])
         if lines {
-            return evaluateLines(CaseSource.lines(of: bytes, file: paths[0]), engine: engine, io: io)
+            let sources = CaseSource.lines(of: bytes, file: paths[0])
+            return evaluateLines(sources, engines: enginePool(engine, cases: sources.count), io: io)
         }
         switch engine.evaluate(json: bytes) {
         case .success(let decision):
@@ -59,18 +63,24 @@ enum EvaluateCommand: Command {
         }
     }
 
+    /// One engine per core for a caseload of a thousand cases or more (a replica of the ruleset
+    /// costs about as much as a few hundred decisions), else the one engine.
+    static func enginePool(_ engine: Engine, cases: Int) -> EnginePool {
+        EnginePool(engine, engines: cases >= 1000 ? Parallel.cores : 1)
+    }
+
     /// Evaluates JSON Lines sources on all cores, writing one line per source in input order.
     ///
     /// Sources are taken in batches (a few thousand at a time, so memory stays bounded for
     /// large caseloads); each batch is cut into chunks evaluated concurrently, and the batch's
     /// output is written in order before the next batch starts.
-    static func evaluateLines(_ sources: [CaseSource], engine: Engine, io: IO) -> Int32 {
+    static func evaluateLines(_ sources: [CaseSource], engines: EnginePool, io: IO) -> Int32 {
         let batch = batchSize
         var failed = false
         var next = 0
         while next < sources.count {
             let start = next, size = min(batch, sources.count - next)
-            let parts = Parallel.chunks(count: size) { range in
+            let parts = Parallel.chunks(count: size) { range in engines.withEngine { engine in
                 var out: [UInt8] = []
                 out.reserveCapacity(range.count * 32_768)
                 var bad: [(line: Int, errors: Int)] = []
@@ -85,7 +95,7 @@ enum EvaluateCommand: Command {
                     out.append(10)
                 }
                 return Part(bytes: out, bad: bad)
-            }
+            } }
             for part in parts {
                 io.writeBytes(part.bytes)
                 for b in part.bad {

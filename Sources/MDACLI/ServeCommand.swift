@@ -43,7 +43,7 @@ enum ServeCommand: Command {
         let source: RulesetSource = dir.map { .directory(URL(fileURLWithPath: $0)) } ?? .bundled
         let service: Service
         do {
-            service = try Service(source: source, testMethods: testMethods, log: log)
+            service = try Service(source: source, testMethods: testMethods, engines: configuration.workers, log: log)
         } catch {
             throw .ruleset(error)
         }

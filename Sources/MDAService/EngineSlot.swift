@@ -1,31 +1,32 @@
 import Foundation
 import MDAEngine
 
-/// The engine currently serving: a lock-protected reference swapped atomically on reload.
+/// The engines currently serving: a lock-protected reference to an ``EnginePool``, swapped
+/// atomically on reload.
 ///
-/// Readers take the reference once per request and keep using that engine for the whole
+/// Readers take the pool once per request and keep using an engine of that pool for the whole
 /// request, so a reload never mixes two rulesets within one answer.
 final class EngineSlot: @unchecked Sendable {
     private let lock = NSLock()
-    private var engine: Engine
+    private var pool: EnginePool
 
-    /// Creates a slot holding `engine`.
-    init(_ engine: Engine) { self.engine = engine }
+    /// Creates a slot holding `pool`.
+    init(_ pool: EnginePool) { self.pool = pool }
 
-    /// The engine serving now.
-    var current: Engine {
+    /// The pool serving now.
+    var current: EnginePool {
         lock.lock()
         defer { lock.unlock() }
-        return engine
+        return pool
     }
 
-    /// Replaces the engine and returns the previous one.
+    /// Replaces the pool and returns the previous one.
     @discardableResult
-    func replace(with newEngine: Engine) -> Engine {
+    func replace(with newPool: EnginePool) -> EnginePool {
         lock.lock()
         defer { lock.unlock() }
-        let old = engine
-        engine = newEngine
+        let old = pool
+        pool = newPool
         return old
     }
 }

@@ -25,6 +25,8 @@ public final class Service: Sendable {
     /// Receives one line per noteworthy event (reloads); never case data.
     let log: @Sendable (String) -> Void
     let slot: EngineSlot
+    /// How many engines each pool keeps ready: one per thread that calls ``handle(_:)``.
+    let engines: Int
     let reloadLock = NSLock()
     let reader: JSONReader
     let started = ContinuousClock.now
@@ -35,12 +37,14 @@ public final class Service: Sendable {
     ///   - source: Where the rules come from.
     ///   - testMethods: Whether to enable `test.sleep` and `test.internalError`.
     ///   - maxDepth: The deepest JSON nesting accepted in a message (default 512); deeper is a parse error.
+    ///   - engines: How many threads will call ``handle(_:)`` at once (the server's workers): the
+    ///     service keeps that many engines of each ruleset, one per thread (see ``EnginePool``).
     ///   - log: Receives event lines (reloads) without case data.
     /// - Throws: ``RulesetErrors`` when the rules cannot be loaded.
     public convenience init(source: RulesetSource = .bundled, testMethods: Bool = false, maxDepth: Int = 512,
-                            log: @escaping @Sendable (String) -> Void = { _ in }) throws(RulesetErrors) {
+                            engines: Int = 1, log: @escaping @Sendable (String) -> Void = { _ in }) throws(RulesetErrors) {
         let ruleset = try source.load()
-        self.init(ruleset: ruleset, source: source, testMethods: testMethods, maxDepth: maxDepth, log: log)
+        self.init(ruleset: ruleset, source: source, testMethods: testMethods, maxDepth: maxDepth, engines: engines, log: log)
     }
 
     /// Creates a service around an already loaded ruleset.
@@ -50,18 +54,20 @@ public final class Service: Sendable {
     ///   - source: Where `ruleset.reload` reads the rules from.
     ///   - testMethods: Whether to enable `test.sleep` and `test.internalError`.
     ///   - maxDepth: The deepest JSON nesting accepted in a message; deeper is a parse error.
+    ///   - engines: How many threads will call ``handle(_:)`` at once; more still works, sharing engines.
     ///   - log: Receives event lines (reloads) without case data.
     public init(ruleset: Ruleset, source: RulesetSource, testMethods: Bool = false, maxDepth: Int = 512,
-                log: @escaping @Sendable (String) -> Void = { _ in }) {
+                engines: Int = 1, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.source = source
         self.testMethods = testMethods
         self.log = log
-        self.slot = EngineSlot(Engine(ruleset: ruleset))
+        self.engines = max(1, engines)
+        self.slot = EngineSlot(EnginePool(Engine(ruleset: ruleset), engines: self.engines))
         self.reader = JSONReader(maxDepth: maxDepth)
     }
 
     /// The engine serving now.
-    public var engine: Engine { slot.current }
+    public var engine: Engine { slot.current.engine }
 
     /// Handles one input line: a request, a notification or a batch.
     ///
@@ -173,7 +179,7 @@ public final class Service: Sendable {
         switch method {
         case .evaluate: return evaluate(params, caseOnTape: caseOnTape)
         case .rulesetInfo:
-            return Self.noParams(params).map { .value(Self.info(slot.current.ruleset)) }
+            return Self.noParams(params).map { .value(Self.info(slot.current.engine.ruleset)) }
         case .rulesetReload:
             return Self.noParams(params).flatMap { reload() }
         case .health:
@@ -231,14 +237,15 @@ public final class Service: Sendable {
         }
         guard problems.isEmpty else { return .failure(RPCError(.invalidParams, data: .paramErrors(problems))) }
 
-        let engine = slot.current
         let decoded = caseOnTape.map { CaseDecoder.decode(tape: $0.0, at: $0.1) } ?? CaseDecoder.decode(caseValue)
-        switch decoded.map({ engine.evaluate($0, missingFacts: missingFacts) }) {
-        case .success(let decision):
-            let text = explain ? Explanation.text(decision, ruleset: engine.ruleset, language: language) : nil
-            return .success(.decision(decision, text))
-        case .failure(let errors):
-            return .failure(RPCError(.invalidParams, "the case has input errors", data: .inputErrors(errors.errors)))
+        return slot.current.withEngine { engine in
+            switch decoded.map({ engine.evaluate($0, missingFacts: missingFacts) }) {
+            case .success(let decision):
+                let text = explain ? Explanation.text(decision, ruleset: engine.ruleset, language: language) : nil
+                return .success(.decision(decision, text))
+            case .failure(let errors):
+                return .failure(RPCError(.invalidParams, "the case has input errors", data: .inputErrors(errors.errors)))
+            }
         }
     }
 
@@ -248,7 +255,7 @@ public final class Service: Sendable {
         defer { reloadLock.unlock() }
         do {
             let ruleset = try source.load()
-            let old = slot.replace(with: Engine(ruleset: ruleset))
+            let old = slot.replace(with: EnginePool(Engine(ruleset: ruleset), engines: engines)).engine
             log("ruleset reloaded: \(ruleset.name) \(ruleset.version) sha256 \(ruleset.sha256) (was \(old.ruleset.sha256))")
             var result = Self.info(ruleset)
             if case .object(var o) = result {
@@ -266,7 +273,7 @@ public final class Service: Sendable {
 
     /// `health`: status, engine, the ruleset serving now, and seconds since start.
     private func health() -> JSONValue {
-        let rs = slot.current.ruleset
+        let rs = slot.current.engine.ruleset
         let uptime = ContinuousClock.now - started
         return .object([
             "status": "ok",

@@ -326,7 +326,7 @@ import Testing
     @Test func reloadGoodAndBad() throws {
         let dir = try TestSupport.copyOfRules()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let service = try Service(source: .directory(dir))
+        let service = try Service(source: .directory(dir), engines: 2)
         let before = service.engine.ruleset.sha256
         #expect(before == TestSupport.ruleset.sha256)
 
@@ -369,7 +369,7 @@ import Testing
     @Test func reloadWhileEvaluatingConcurrently() throws {
         let dir = try TestSupport.copyOfRules()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let service = try Service(source: .directory(dir))
+        let service = try Service(source: .directory(dir), engines: 2)
         let cases = Array(TestSupport.fixtureCases.prefix(8))
         let failures = Locked(0)
         DispatchQueue.concurrentPerform(iterations: 24) { i in

@@ -11,8 +11,9 @@ enum TestSupport {
     /// The bundled ruleset, loaded once.
     static let ruleset: Ruleset = try! Ruleset.bundled()
 
-    /// A service on the bundled rules with test methods enabled.
-    static let service = Service(ruleset: ruleset, source: .bundled, testMethods: true)
+    /// A service on the bundled rules with test methods enabled, with two engines (as for two
+    /// workers), so that the concurrent tests run through its engine pool.
+    static let service = Service(ruleset: ruleset, source: .bundled, testMethods: true, engines: 2)
 
     /// The `case` of every valid regression fixture (those not expecting input errors), as compact JSON text.
     static let fixtureCases: [String] = fixtures { _ in true }

@@ -364,7 +364,7 @@ struct RulesetCompiler {
         default: share = 0.5
         }
         return Ruleset(name: name, version: version, sha256: sha, rules: rules, parameters: parameters,
-                       warnings: sortedDiagnostics(), slotCount: slotCount, supportingShare: share)
+                       warnings: sortedDiagnostics(), slotCount: slotCount, supportingShare: share, files: sorted)
     }
 
     /// A rule's definition apart from its inputs and parameters (see ``Rule/definition``).
