@@ -95,6 +95,7 @@ public final class StdioServer: @unchecked Sendable {
 
         installSignalHandlers()
 
+        Self.widenPipe(configuration.outputFD)
         let queue = WorkQueue(workers: configuration.workers, capacity: configuration.queueCapacity)
         var splitter = LineSplitter(maxLineBytes: configuration.maxLineBytes)
         var chunk = [UInt8](repeating: 0, count: configuration.chunkBytes)
@@ -148,6 +149,20 @@ public final class StdioServer: @unchecked Sendable {
         let (lines, tooLong) = counters.values
         log("stopped (\(reason.description)): \(lines) line(s) read, \(tooLong) too long, \(output.linesWritten) response line(s) written")
         return output.isBroken && reason != .outputClosed && reason.exitCode == 0 ? .outputClosed : reason
+    }
+
+    /// Asks for a 1 MiB pipe buffer (Linux `F_SETPIPE_SZ`; the unprivileged maximum by default)
+    /// when `fd` is a pipe; anything else, or a refusal, leaves it as it is.
+    ///
+    /// A decision with its trace is about 40 KB, so the default 64 KiB pipe holds one or two:
+    /// a worker writing a response then waits for the client to read, holding the output lock,
+    /// and the other worker waits behind it. With room for some twenty responses the workers
+    /// keep evaluating while the client catches up.
+    static func widenPipe(_ fd: Int32) {
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFIFO else { return }
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ, which Glibc's Swift module does not export
+        _ = fcntl(fd, setPipeSize, Int32(1 << 20))
     }
 
     /// A worker's job: answer one line and write the response.
