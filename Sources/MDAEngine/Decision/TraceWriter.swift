@@ -47,6 +47,8 @@ struct TraceWriter {
     // Values are read in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
     private let resultOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.result)!
     private let readValueOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.value)!
+    // A record's path is read in place as well (``InPlace``).
+    private let pathOffset = InPlace.pathOffset
 
     /// Writes one entry: the rule, its result and the facts it read.
     ///
@@ -57,8 +59,8 @@ struct TraceWriter {
         let raw = UnsafeRawPointer(e)
         // Fixed punctuation and keys go out as one fragment each: one buffer access, not one per piece.
         w.fragment(#"{"rule":"#)
-        // The rule id's bytes in place: passing the string would retain and release it.
-        if e.pointee.rule.utf8.withContiguousStorageIfAvailable({ w.string(utf8: $0) }) == nil { w.string(e.pointee.rule) }
+        // The rule id in place: loading the string from the entry would retain and release it.
+        InPlace.string(&UnsafeMutablePointer(mutating: e).pointee.rule, &w)
         w.key(raw: "result"); DecisionWriter.value((raw + resultOffset).assumingMemoryBound(to: Value.self), &w)
         w.fragment(#""facts":{"#)
         // Most reads repeat a fact already listed or written, which needs only the read's
@@ -126,7 +128,11 @@ struct TraceWriter {
         tails.bytes.withUnsafeBufferPointer { bytes in
             let escapedTail = UnsafeBufferPointer(rebasing: bytes[tail])
             if let head = fields.head(record) { return w.key(repeatingHead: head, escapedTail: escapedTail) }
-            w.key(object.path ?? "", escapedTail: escapedTail)
+            // The path in place (the record is alive: see above).
+            object.withUnsafeMutablePointerToHeader { header in
+                InPlace.key(&UnsafeMutableRawPointer(header).advanced(by: pathOffset).assumingMemoryBound(to: String?.self).pointee,
+                            escapedTail: escapedTail, &w)
+            }
             // The key is the quote and escaped path, the tail, and `":`.
             fields.setHead(start ..< w.count &- escapedTail.count &- 2, of: record)
         }
@@ -137,8 +143,9 @@ struct TraceWriter {
     /// Writes the value at `v`, copying the text of a list written before.
     @inline(__always)
     private func listOrValue(_ v: UnsafePointer<Value>, _ w: inout JSONWriter) {
-        guard case .list(let items) = v.pointee, !items.isEmpty else { return DecisionWriter.value(v, &w) }
-        let address = items.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        // The list's elements' address, read in place (binding the list would retain it).
+        guard case .list = v.pointee, let first = InPlace.elements(v).first else { return DecisionWriter.value(v, &w) }
+        let address = UInt(bitPattern: first)
         if let text = lists.text(address) { return w.repeatSpan(text) }
         let start = w.beginSpan()
         DecisionWriter.value(v, &w)
@@ -161,7 +168,11 @@ struct TraceWriter {
         // The reads are alive (see fieldOwner): their names are read in place, unretained.
         ruleReads!._withUnsafeGuaranteedRef { reads in
             reads.names.withUnsafeBufferPointer { names in
-                if index < names.count { w.key(names[index]) } else { w.key(TraceReads.facts[index - names.count]) }
+                if index < names.count, let first = names.baseAddress {
+                    InPlace.key(&UnsafeMutablePointer(mutating: first + index).pointee, &w)
+                } else {
+                    w.key(TraceReads.facts[index - names.count])
+                }
             }
         }
         DecisionWriter.value(value, &w)
@@ -178,29 +189,50 @@ struct TraceWriter {
 
     /// ``sameText(_:_:)`` of the values at `a` and `b`, read in place (no copies).
     static func sameText(_ a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Bool {
-        switch a.pointee {
-        case .null: if case .null = b.pointee { return true }
-        case .unknown: if case .unknown = b.pointee { return true }
-        case .error: if case .error = b.pointee { return true }
-        case .bool(let x): if case .bool(let y) = b.pointee { return x == y }
-        case .int(let x): if case .int(let y) = b.pointee { return x == y }
-        case .uint(let x): if case .uint(let y) = b.pointee { return x == y }
-        case .double(let x): if case .double(let y) = b.pointee { return x.bitPattern == y.bitPattern }
+        // One value is trivially written as itself; distinct addresses also keep the two
+        // `inout` borrows below from aliasing.
+        if a == b { return true }
+        return sameText(borrowing: &UnsafeMutablePointer(mutating: a).pointee, &UnsafeMutablePointer(mutating: b).pointee)
+    }
+
+    /// ``sameText(_:_:)`` of `a` and `b`, which are `inout` only to be matched in place and are
+    /// never written (see ``DecisionWriter/value(borrowing:_:)``); they are distinct.
+    static func sameText(borrowing a: inout Value, _ b: inout Value) -> Bool {
+        switch a {
+        case .null: if case .null = b { return true }
+        case .unknown: if case .unknown = b { return true }
+        case .error: if case .error = b { return true }
+        case .bool(let x): if case .bool(let y) = b { return x == y }
+        case .int(let x): if case .int(let y) = b { return x == y }
+        case .uint(let x): if case .uint(let y) = b { return x == y }
+        case .double(let x): if case .double(let y) = b { return x.bitPattern == y.bitPattern }
         // Bytes, not `==`: canonically equivalent strings ("é" and "e\u{301}") are equal
         // Strings but are written differently.
-        case .string(let x): if case .string(let y) = b.pointee { return x.utf8.elementsEqual(y.utf8) }
-        case .timestamp(let x): if case .timestamp(let y) = b.pointee { return x == y }
-        case .object(let x): if case .object(let y) = b.pointee { return x === y }
+        case .string(let x):
+            switch b {
+            case .string(let y): return x.utf8.elementsEqual(y.utf8)
+            default: return false
+            }
+        case .timestamp(let x): if case .timestamp(let y) = b { return x == y }
+        case .object(let x):
+            switch b {
+            case .object(let y): return x === y
+            default: return false
+            }
         case .list(let x):
-            guard case .list(let y) = b.pointee, x.count == y.count else { return false }
-            return x.withUnsafeBufferPointer { x in
-                y.withUnsafeBufferPointer { y in
-                    // A slot's value is usually the very same array each time it is read.
-                    if x.baseAddress == y.baseAddress { return true }
-                    guard let first = x.baseAddress, let other = y.baseAddress else { return true }
-                    for i in x.indices where !sameText(first + i, other + i) { return false }
-                    return true
+            switch b {
+            case .list(let y):
+                guard x.count == y.count else { return false }
+                return x.withUnsafeBufferPointer { x in
+                    y.withUnsafeBufferPointer { y in
+                        // A slot's value is usually the very same array each time it is read.
+                        if x.baseAddress == y.baseAddress { return true }
+                        guard let first = x.baseAddress, let other = y.baseAddress else { return true }
+                        for i in x.indices where !sameText(first + i, other + i) { return false }
+                        return true
+                    }
                 }
+            default: return false
             }
         default: break
         }
