@@ -128,11 +128,9 @@ struct TraceWriter {
         tails.bytes.withUnsafeBufferPointer { bytes in
             let escapedTail = UnsafeBufferPointer(rebasing: bytes[tail])
             if let head = fields.head(record) { return w.key(repeatingHead: head, escapedTail: escapedTail) }
-            // The path in place (the record is alive: see above).
-            object.withUnsafeMutablePointerToHeader { header in
-                InPlace.key(&UnsafeMutableRawPointer(header).advanced(by: pathOffset).assumingMemoryBound(to: String?.self).pointee,
-                            escapedTail: escapedTail, &w)
-            }
+            // The path in place: the header stays where it is while the record is alive (see above).
+            let header = read.pointee.record._withUnsafeGuaranteedRef { $0.withUnsafeMutablePointerToHeader { UnsafeMutableRawPointer($0) } }
+            InPlace.key(&header.advanced(by: pathOffset).assumingMemoryBound(to: String?.self).pointee, escapedTail: escapedTail, &w)
             // The key is the quote and escaped path, the tail, and `":`.
             fields.setHead(start ..< w.count &- escapedTail.count &- 2, of: record)
         }
