@@ -130,14 +130,13 @@ public final class Engine: Sendable {
             var n = 0
             for k in 0..<ids.count {
                 let span = spans[k]
-                buffer.initializeElement(at: n, to: TraceEntry(rule: ids[k], result: run.values[k], fieldReads: FieldReads(reads: reads, range: span.fields),
-                                                               ruleReads: RuleReads(reads: reads, range: span.slots), reasonLength: nil))
+                buffer.initializeElement(at: n, to: TraceEntry(rule: ids[k], result: run.values[k], reads: reads, fields: span.fields,
+                                                               rules: span.slots, reasonLength: nil))
                 n += 1
                 if k == rs.decisionIndex {
                     let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
                     buffer.initializeElement(at: n, to: TraceEntry(
-                        rule: "professional_judgement", result: target, fieldReads: FieldReads(reads: reads, range: 0..<0),
-                        ruleReads: RuleReads(reads: reads, range: escalateToRange),
+                        rule: "professional_judgement", result: target, reads: reads, fields: 0..<0, rules: escalateToRange,
                         reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
                     n += 1
                 }

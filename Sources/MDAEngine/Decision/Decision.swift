@@ -77,12 +77,29 @@ public struct TraceEntry: Sendable {
     public var rule: String
     /// The rule's value: a condition's `true`/`false`/unknown, or a fact's value.
     public var result: Value
-    /// Case fields read, each once, in the order of their first reads.
-    public var fieldReads: FieldReads
-    /// Other rules read, in reading order.
-    public var ruleReads: RuleReads
     /// For the judgement entry: the reason's length in code points (its text is never kept).
     public var reasonLength: Int?
+    /// The trace's reads, which ``fieldReads`` and ``ruleReads`` are ranges of: one reference
+    /// for both, so that an entry costs one retain to make and one release to destroy.
+    let reads: TraceReads
+    /// This entry's part of `reads.fields`.
+    let fieldRange: Range<Int>
+    /// This entry's part of `reads.rules`.
+    let ruleRange: Range<Int>
+
+    /// Case fields read, each once, in the order of their first reads.
+    public var fieldReads: FieldReads { FieldReads(reads: reads, range: fieldRange) }
+    /// Other rules read, in reading order.
+    public var ruleReads: RuleReads { RuleReads(reads: reads, range: ruleRange) }
+
+    init(rule: String, result: Value, reads: TraceReads, fields: Range<Int>, rules: Range<Int>, reasonLength: Int?) {
+        self.rule = rule
+        self.result = result
+        self.reasonLength = reasonLength
+        self.reads = reads
+        fieldRange = fields
+        ruleRange = rules
+    }
 }
 
 /// A case field a rule read.

@@ -18,8 +18,8 @@ public enum DecisionWriter {
         d.trace.withUnsafeBufferPointer { entries in
             var fields = 0, rules = 0
             for i in entries.indices {
-                fields += entries[i].fieldReads.range.count
-                rules += entries[i].ruleReads.range.count
+                fields += entries[i].fieldRange.count
+                rules += entries[i].ruleRange.count
             }
             return (fields, rules)
         }

@@ -39,10 +39,10 @@ struct TraceWriter {
     // owners (a native class reference is the object's address) and ranges. Stored per writer
     // rather than as static lets, which would check their lazy initialization (swift_once) on
     // every entry.
-    private let fieldOwnerOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldReads)! + MemoryLayout<FieldReads>.offset(of: \FieldReads.reads)!
-    private let fieldRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldReads)! + MemoryLayout<FieldReads>.offset(of: \FieldReads.range)!
-    private let ruleOwnerOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleReads)! + MemoryLayout<RuleReads>.offset(of: \RuleReads.reads)!
-    private let ruleRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleReads)! + MemoryLayout<RuleReads>.offset(of: \RuleReads.range)!
+    private let fieldOwnerOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.reads)!
+    private let fieldRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldRange)!
+    private let ruleOwnerOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.reads)!
+    private let ruleRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleRange)!
     private let slotOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.slot)!
     // Values are read in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
     private let resultOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.result)!
