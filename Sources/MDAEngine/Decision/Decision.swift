@@ -74,7 +74,7 @@ public enum ProfileStatus: String, Sendable { case match, possible, noMatch = "n
 /// One evaluated rule: its value and the facts it read.
 public struct TraceEntry: Sendable {
     /// The rule id (or `professional_judgement`).
-    public var rule: String
+    public var rule: String { ruleIndex < 0 ? TraceEntry.judgement : reads.ruleIDs[ruleIndex] }
     /// The rule's value: a condition's `true`/`false`/unknown, or a fact's value.
     public var result: Value
     /// For the judgement entry: the reason's length in code points (its text is never kept).
@@ -92,8 +92,16 @@ public struct TraceEntry: Sendable {
     /// Other rules read, in reading order.
     public var ruleReads: RuleReads { RuleReads(reads: reads, range: ruleRange) }
 
-    init(rule: String, result: Value, reads: TraceReads, fields: Range<Int>, rules: Range<Int>, reasonLength: Int?) {
-        self.rule = rule
+    /// The rule's index in `reads.ruleIDs`, -1 for the judgement's entry: the id is not copied
+    /// into every entry (a retain to make it and a release to destroy it, per entry).
+    let ruleIndex: Int
+
+    /// The judgement entry's rule.
+    static let judgement = "professional_judgement"
+
+    /// The entry of rule `rule` (an index in `reads.ruleIDs`, -1 for the judgement).
+    init(rule: Int, result: Value, reads: TraceReads, fields: Range<Int>, rules: Range<Int>, reasonLength: Int?) {
+        ruleIndex = rule
         self.result = result
         self.reasonLength = reasonLength
         self.reads = reads

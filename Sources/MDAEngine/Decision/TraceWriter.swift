@@ -18,16 +18,15 @@ struct TraceWriter {
     /// The current entry, from 1.
     private var entry = 0
 
-    /// The reads the field reads of the last entry were ranges of (0 before the first entry),
-    /// and the first of them. A decision's entries all share one ``TraceReads``, which the
-    /// decision keeps alive while it is written, and its lists are no longer appended to, so
-    /// the address stays valid.
-    private var fieldOwner: UInt = 0
+    /// The reads the last entry was made of (0 before the first entry), and the first field
+    /// read, rule read and rule id of them. A decision's entries all share one ``TraceReads``,
+    /// which the decision keeps alive while it is written, and its lists are no longer appended
+    /// to, so the addresses stay valid.
+    private var readsOwner: UInt = 0
     private var fieldBase: UnsafePointer<FieldRead.Recorded>?
-    /// The same for rule reads, with the reads themselves for their names.
-    private var ruleOwner: UInt = 0
     private var ruleBase: UnsafePointer<RuleRead.Recorded>?
     private var ruleReads: Unmanaged<TraceReads>?
+    private var ruleIDs: UnsafePointer<String>?
 
     /// A writer for a trace.
     init() {
@@ -39,9 +38,8 @@ struct TraceWriter {
     // owners (a native class reference is the object's address) and ranges. Stored per writer
     // rather than as static lets, which would check their lazy initialization (swift_once) on
     // every entry.
-    private let fieldOwnerOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.reads)!
+    private let readsOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.reads)!
     private let fieldRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldRange)!
-    private let ruleOwnerOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.reads)!
     private let ruleRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleRange)!
     private let slotOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.slot)!
     // Values are read in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
@@ -59,16 +57,17 @@ struct TraceWriter {
         let raw = UnsafeRawPointer(e)
         // Fixed punctuation and keys go out as one fragment each: one buffer access, not one per piece.
         w.fragment(#"{"rule":"#)
-        // The rule id in place: loading the string from the entry would retain and release it.
-        InPlace.string(&UnsafeMutablePointer(mutating: e).pointee.rule, &w)
+        // The rule id in place, from the reads' ids: a copy of the string would retain it.
+        let owner = raw.load(fromByteOffset: readsOffset, as: UInt.self)
+        if owner != readsOwner { use(owner) }
+        let rule = e.pointee.ruleIndex
+        if rule >= 0, let ids = ruleIDs { InPlace.string(&UnsafeMutablePointer(mutating: ids + rule).pointee, &w) } else { w.string(e.pointee.rule) }
         w.key(raw: "result"); DecisionWriter.value((raw + resultOffset).assumingMemoryBound(to: Value.self), &w)
         w.fragment(#""facts":{"#)
         // Most reads repeat a fact already listed or written, which needs only the read's
         // record address and field (or its slot): those are loaded from the read in place.
         let fieldRange = raw.load(fromByteOffset: fieldRangeOffset, as: Range<Int>.self)
         if !fieldRange.isEmpty {
-            let owner = raw.load(fromByteOffset: fieldOwnerOffset, as: UInt.self)
-            if owner != fieldOwner { use(fieldsOf: owner) }
             let base = fieldBase!
             // An entry's reads are distinct facts (see TraceRecorder): each is either written
             // before, by an earlier entry, or new.
@@ -79,8 +78,6 @@ struct TraceWriter {
         }
         let ruleRange = raw.load(fromByteOffset: ruleRangeOffset, as: Range<Int>.self)
         if !ruleRange.isEmpty {
-            let owner = raw.load(fromByteOffset: ruleOwnerOffset, as: UInt.self)
-            if owner != ruleOwner { use(rulesOf: owner) }
             let base = ruleBase!
             for i in ruleRange {
                 let slot = UnsafeRawPointer(base + i).load(fromByteOffset: slotOffset, as: Int.self)
@@ -93,23 +90,20 @@ struct TraceWriter {
         w.fragment("}}")
     }
 
-    /// Switches to the field reads of the ``TraceReads`` at `owner`.
-    private mutating func use(fieldsOf owner: UInt) {
-        let reads = Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!).takeUnretainedValue()
-        // Fact numbers name the fields of one case: texts written for another's do not carry over.
+    /// Switches to the reads of the ``TraceReads`` at `owner`.
+    private mutating func use(_ owner: UInt) {
+        let unmanaged = Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!)
+        let reads = unmanaged.takeUnretainedValue()
+        // Fact numbers name the fields of one case, and slots the rules of one ruleset: texts
+        // written for another's do not carry over.
         fields.reset(facts: reads.factCount)
-        fieldOwner = owner
+        if readsOwner != 0 { rules.forgetTexts() }
+        readsOwner = owner
         fieldBase = UnsafePointer(reads.fields.base)
-    }
-
-    /// Switches to the rule reads of the ``TraceReads`` at `owner`.
-    private mutating func use(rulesOf owner: UInt) {
-        // Slots name rules of one ruleset: texts written for another's do not carry over.
-        if ruleOwner != 0 { rules.forgetTexts() }
-        ruleOwner = owner
-        let reads = Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!)
-        ruleReads = reads
-        ruleBase = UnsafePointer(reads.takeUnretainedValue().rules.base)
+        ruleReads = unmanaged
+        ruleBase = UnsafePointer(reads.rules.base)
+        // The ids stay where they are: the reads hold the array, unchanged.
+        ruleIDs = reads.ruleIDs.withUnsafeBufferPointer { $0.baseAddress }
     }
 
     /// A field's pointer is its record's path plus "/name"; records of one case have distinct
@@ -163,7 +157,7 @@ struct TraceWriter {
             return
         }
         let start = w.beginSpan()
-        // The reads are alive (see fieldOwner): their names are read in place, unretained.
+        // The reads are alive (see readsOwner): their names are read in place, unretained.
         ruleReads!._withUnsafeGuaranteedRef { reads in
             reads.names.withUnsafeBufferPointer { names in
                 if index < names.count, let first = names.baseAddress {
