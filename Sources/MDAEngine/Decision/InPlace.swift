@@ -51,6 +51,9 @@ enum InPlace {
     }
 
     /// Writes `s`, `""` for nil, as a string value.
+    ///
+    /// `s!` as the target of `withUTF8` projects the payload in place; an optional string keeps
+    /// its nil in the string's extra inhabitants, so that stores no tag either.
     @inline(__always)
     static func string(_ s: inout String?, _ w: inout JSONWriter) {
         if s?.isContiguousUTF8 == true { s!.withUTF8 { w.string(utf8: $0) } } else { copiedString(&s, &w) }
