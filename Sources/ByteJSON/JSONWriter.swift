@@ -291,6 +291,27 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {
         needsComma = false
     }
 
+    /// Writes an object key given as UTF-8 bytes, escaped as needed (for a key read in place,
+    /// without copying its `String`); the next call writes its value.
+    ///
+    /// - Parameter utf8: The key's UTF-8 bytes.
+    @inlinable @inline(__always)
+    public mutating func key(utf8: UnsafeBufferPointer<UInt8>) {
+        quoted(utf8, colon: true)
+        needsComma = false
+    }
+
+    /// Writes an object key that is `head`, given as UTF-8 bytes and escaped as needed,
+    /// followed by bytes that are already escaped; the next call writes its value.
+    ///
+    /// - Parameters:
+    ///   - head: The first part of the key as UTF-8.
+    ///   - escapedTail: The rest of the key as escaped UTF-8, without quotes.
+    @inlinable @inline(__always)
+    public mutating func key(utf8 head: UnsafeBufferPointer<UInt8>, escapedTail: UnsafeBufferPointer<UInt8>) {
+        key(utf8: head, tail: escapedTail, tailIsEscaped: true)
+    }
+
     /// Writes the key `head` + `tail` from UTF-8; `tail` is copied as it is when `tailIsEscaped`.
     @inlinable @inline(__always)
     mutating func key(utf8 head: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<UInt8>, tailIsEscaped: Bool) {

@@ -70,10 +70,11 @@ public final class Engine: Sendable {
         let reads: TraceReads
         if let recorder = run.recorder {
             recorder.slots.append(escalateTo)
-            reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, root: run.activation.slots[0],
+            reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, ruleIDs: rs.ruleIDs,
+                               root: run.activation.slots[0],
                                factCount: recorder.factCapacity)
         } else {
-            reads = TraceReads(fields: ReadList(), rules: ReadList([escalateTo]), names: [], root: .null, factCount: 0)
+            reads = TraceReads(fields: ReadList(), rules: ReadList([escalateTo]), names: [], ruleIDs: rs.ruleIDs, root: .null, factCount: 0)
         }
         let escalateToRange = reads.rules.count - 1 ..< reads.rules.count
         let spans = run.recorder == nil ? Array(repeating: (fields: 0..<0, slots: 0..<0), count: rules.count) : run.spans
@@ -123,21 +124,19 @@ public final class Engine: Sendable {
             actions.append(Decision.ActionResult(id: rules[i].id, because: because, source: rules[i].source))
         }
 
-        let ids = rs.ruleIDs
         // One entry per rule plus the judgement's, written in place: no uniqueness or capacity
         // test per entry. `initialized` counts exactly the entries written.
-        let trace = [TraceEntry](unsafeUninitializedCapacity: ids.count + 1) { buffer, initialized in
+        let trace = [TraceEntry](unsafeUninitializedCapacity: rules.count + 1) { buffer, initialized in
             var n = 0
-            for k in 0..<ids.count {
+            for k in 0..<rules.count {
                 let span = spans[k]
-                buffer.initializeElement(at: n, to: TraceEntry(rule: ids[k], result: run.values[k], fieldReads: FieldReads(reads: reads, range: span.fields),
-                                                               ruleReads: RuleReads(reads: reads, range: span.slots), reasonLength: nil))
+                buffer.initializeElement(at: n, to: TraceEntry(rule: k, result: run.values[k], reads: reads, fields: span.fields,
+                                                               rules: span.slots, reasonLength: nil))
                 n += 1
                 if k == rs.decisionIndex {
                     let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
                     buffer.initializeElement(at: n, to: TraceEntry(
-                        rule: "professional_judgement", result: target, fieldReads: FieldReads(reads: reads, range: 0..<0),
-                        ruleReads: RuleReads(reads: reads, range: escalateToRange),
+                        rule: -1, result: target, reads: reads, fields: 0..<0, rules: escalateToRange,
                         reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
                     n += 1
                 }

@@ -74,15 +74,40 @@ public enum ProfileStatus: String, Sendable { case match, possible, noMatch = "n
 /// One evaluated rule: its value and the facts it read.
 public struct TraceEntry: Sendable {
     /// The rule id (or `professional_judgement`).
-    public var rule: String
+    public var rule: String { ruleIndex < 0 ? TraceEntry.judgement : reads.ruleIDs[ruleIndex] }
     /// The rule's value: a condition's `true`/`false`/unknown, or a fact's value.
     public var result: Value
-    /// Case fields read, each once, in the order of their first reads.
-    public var fieldReads: FieldReads
-    /// Other rules read, in reading order.
-    public var ruleReads: RuleReads
     /// For the judgement entry: the reason's length in code points (its text is never kept).
     public var reasonLength: Int?
+    /// The trace's reads, which ``fieldReads`` and ``ruleReads`` are ranges of: one reference
+    /// for both, so that an entry costs one retain to make and one release to destroy.
+    let reads: TraceReads
+    /// This entry's part of `reads.fields`.
+    let fieldRange: Range<Int>
+    /// This entry's part of `reads.rules`.
+    let ruleRange: Range<Int>
+
+    /// Case fields read, each once, in the order of their first reads.
+    public var fieldReads: FieldReads { FieldReads(reads: reads, range: fieldRange) }
+    /// Other rules read, in reading order.
+    public var ruleReads: RuleReads { RuleReads(reads: reads, range: ruleRange) }
+
+    /// The rule's index in `reads.ruleIDs`, -1 for the judgement's entry: the id is not copied
+    /// into every entry (a retain to make it and a release to destroy it, per entry).
+    let ruleIndex: Int
+
+    /// The judgement entry's rule.
+    static let judgement = "professional_judgement"
+
+    /// The entry of rule `rule` (an index in `reads.ruleIDs`, -1 for the judgement).
+    init(rule: Int, result: Value, reads: TraceReads, fields: Range<Int>, rules: Range<Int>, reasonLength: Int?) {
+        ruleIndex = rule
+        self.result = result
+        self.reasonLength = reasonLength
+        self.reads = reads
+        fieldRange = fields
+        ruleRange = rules
+    }
 }
 
 /// A case field a rule read.

@@ -18,8 +18,8 @@ public enum DecisionWriter {
         d.trace.withUnsafeBufferPointer { entries in
             var fields = 0, rules = 0
             for i in entries.indices {
-                fields += entries[i].fieldReads.range.count
-                rules += entries[i].ruleReads.range.count
+                fields += entries[i].fieldRange.count
+                rules += entries[i].ruleRange.count
             }
             return (fields, rules)
         }
@@ -47,48 +47,49 @@ public enum DecisionWriter {
         w.key(raw: "problemCategory"); w.int(d.problemCategory)
         w.key(raw: "profiles")
         w.beginArray()
-        for p in d.profiles {
-            w.fragment(#"{"id":"#); w.string(p.id)
-            w.key(raw: "status"); w.string(p.status.rawValue)
-            w.key(raw: "score"); w.double(p.score)
-            w.key(raw: "held"); strings(p.held, &w)
-            w.key(raw: "unknown"); strings(p.unknown, &w)
+        // The parts' strings are written in place (``InPlace``): a copy of each would retain it.
+        InPlace.each(d.profiles) { p in
+            w.fragment(#"{"id":"#); InPlace.string(&p.pointee.id, &w)
+            w.key(raw: "status"); w.string(p.pointee.status.rawValue)
+            w.key(raw: "score"); w.double(p.pointee.score)
+            w.key(raw: "held"); InPlace.strings(&p.pointee.held, &w)
+            w.key(raw: "unknown"); InPlace.strings(&p.pointee.unknown, &w)
             w.endObject()
         }
         w.endArray()
         w.key(raw: "riskFactors")
         w.beginArray()
-        for f in d.riskFactors {
-            w.fragment(#"{"id":"#); w.string(f.id)
-            w.key(raw: "domain"); w.string(f.domain)
-            if f.present { w.fragment(#""status":"present""#) } else { w.fragment(#""status":"unknown""#) }
-            w.key(raw: "members"); strings(f.members, &w)
-            w.key(raw: "source"); w.string(f.source)
+        InPlace.each(d.riskFactors) { f in
+            w.fragment(#"{"id":"#); InPlace.string(&f.pointee.id, &w)
+            w.key(raw: "domain"); InPlace.string(&f.pointee.domain, &w)
+            if f.pointee.present { w.fragment(#""status":"present""#) } else { w.fragment(#""status":"unknown""#) }
+            w.key(raw: "members"); InPlace.strings(&f.pointee.members, &w)
+            w.key(raw: "source"); InPlace.string(&f.pointee.source, &w)
             w.endObject()
         }
         w.endArray()
         w.key(raw: "criteria")
         w.beginObject()
-        for c in d.criteria {
-            w.key(c.id); optionalBool(c.value, &w)
+        InPlace.each(d.criteria) { c in
+            InPlace.key(&c.pointee.id, &w); optionalBool(c.pointee.value, &w)
         }
         w.endObject()
         w.key(raw: "actions")
         w.beginArray()
-        for a in d.actions {
-            w.fragment(#"{"id":"#); w.string(a.id)
-            w.key(raw: "because"); strings(a.because, &w)
-            w.key(raw: "source"); w.string(a.source)
+        InPlace.each(d.actions) { a in
+            w.fragment(#"{"id":"#); InPlace.string(&a.pointee.id, &w)
+            w.key(raw: "because"); InPlace.strings(&a.pointee.because, &w)
+            w.key(raw: "source"); InPlace.string(&a.pointee.source, &w)
             w.endObject()
         }
         w.endArray()
         w.key(raw: "missing")
         w.beginArray()
-        for m in d.missing {
-            w.fragment(#"{"fact":"#); w.string(m.fact)
+        InPlace.each(d.missing) { m in
+            w.fragment(#"{"fact":"#); InPlace.string(&m.pointee.fact, &w)
             w.key(raw: "couldRaiseRouteTo")
-            if let r = m.couldRaiseRouteTo { w.string(r.rawValue) } else { w.null() }
-            if m.couldMakeAcute { w.key(raw: "couldMakeAcute"); w.bool(true) }
+            if let r = m.pointee.couldRaiseRouteTo { w.string(r.rawValue) } else { w.null() }
+            if m.pointee.couldMakeAcute { w.key(raw: "couldMakeAcute"); w.bool(true) }
             w.endObject()
         }
         w.endArray()
@@ -106,7 +107,7 @@ public enum DecisionWriter {
         w.key(raw: "sha256"); w.string(d.ruleset.sha256)
         w.endObject()
         w.key(raw: "engine"); w.string(d.engine)
-        w.key(raw: "warnings"); strings(d.warnings, &w)
+        w.key(raw: "warnings"); InPlace.strings(d.warnings, &w)
         if let explanation { w.key(raw: "explanation"); w.string(explanation) }
         w.endObject()
     }
@@ -130,27 +131,46 @@ public enum DecisionWriter {
     /// ``value(_:_:)`` of the value at `v`, read in place: a value passed by value is copied
     /// first (a call, and a retain for a string, list or record) even when it is a Boolean, and
     /// the trace writes about two thousand values, mostly Booleans.
+    ///
+    /// Cases are tested one by one, without binding payloads (see ``InPlace``): a `switch`
+    /// binding them would copy the value, retaining a string, list or record.
     static func value(_ v: UnsafePointer<Value>, _ w: inout JSONWriter) {
-        switch v.pointee {
+        if case .bool(let b) = v.pointee {
+            w.bool(b)
+        } else if case .string = v.pointee {
+            InPlace.string(&InPlace.payload(v, as: String.self).pointee, &w)
+        } else if case .list = v.pointee {
+            w.beginArray()
+            let items = InPlace.elements(v)
+            if let first = items.first { for i in 0..<items.count { value(first + i, &w) } }
+            w.endArray()
+        } else if case .object = v.pointee {
+            InPlace.record(InPlace.record(v), &w)
+        } else if case .unknown = v.pointee {
+            w.null()
+        } else if case .error = v.pointee {
+            w.null()
+        } else {
+            scalar(&UnsafeMutablePointer(mutating: v).pointee, &w)
+        }
+    }
+
+    /// ``value(_:_:)`` of the other cases, out of line: only they may copy `v`, which is
+    /// `inout` only to be read in place (never written).
+    @inline(never)
+    private static func scalar(_ v: inout Value, _ w: inout JSONWriter) {
+        switch v {
         case .null, .unknown, .error: w.null()
         case .bool(let b): w.bool(b)
         case .int(let i): w.int(i)
         case .uint(let u): w.uint(u)
         case .double(let d): if d.isFinite { w.double(d) } else { w.null() }
-        case .string(let s): w.string(s)
         case .timestamp(let t):
             // A date's text is digits and dashes: nothing to escape.
             CaseDate(t).withText { w.string(escapedUTF8: $0) }
-        case .list(let items):
-            w.beginArray()
-            items.withUnsafeBufferPointer { items in
-                guard let first = items.baseAddress else { return }
-                for i in items.indices { value(first + i, &w) }
-            }
-            w.endArray()
-        case .object(let o):
-            if o.type === CaseSchema.member, case .string(let id) = o.field(0) { w.string(id) } else { w.string(o.path ?? "") }
-        case .map, .bytes, .type, .duration: w.string(String(describing: v.pointee))
+        case .string(let s): w.string(s)
+        case .list, .object: value(v, &w)
+        case .map, .bytes, .type, .duration: w.string(String(describing: v))
         }
     }
 }

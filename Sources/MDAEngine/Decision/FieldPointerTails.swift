@@ -10,8 +10,12 @@ struct FieldPointerTails: Sendable {
     /// The tails of every record type reachable from the case, built once.
     static let schema = FieldPointerTails(reachableFrom: CaseSchema.case)
 
-    /// The known types, in the order they were added.
+    /// The known types, in the order they were added (kept alive here, so their addresses
+    /// cannot come to name other types).
     private var types: [ObjectType] = []
+    /// The address of each of ``types``: lookups compare these, which unlike comparing the
+    /// references themselves retains nothing.
+    private var addresses: [UInt] = []
     /// Per type, the index in ``offsets`` of its first field.
     private var firstField: [Int] = []
     /// Field `f` of type `t` is `bytes[offsets[firstField[t] + f] ..< offsets[firstField[t] + f + 1]]`.
@@ -28,7 +32,7 @@ struct FieldPointerTails: Sendable {
     init(reachableFrom root: ObjectType) {
         var pending = [root]
         while let type = pending.popLast() {
-            if types.contains(where: { $0 === type }) { continue }
+            if addresses.contains(UInt(bitPattern: Unmanaged.passUnretained(type).toOpaque())) { continue }
             add(type)
             for field in type.fields { if let child = FieldPointerTails.recordType(field.type) { pending.append(child) } }
         }
@@ -45,6 +49,7 @@ struct FieldPointerTails: Sendable {
 
     private mutating func add(_ type: ObjectType) {
         types.append(type)
+        addresses.append(UInt(bitPattern: Unmanaged.passUnretained(type).toOpaque()))
         firstField.append(offsets.count - 1)
         for field in type.fields {
             bytes.append(UInt8(ascii: "/"))
@@ -69,10 +74,10 @@ struct FieldPointerTails: Sendable {
 
     /// Makes the type at `unretained` the last one found, adding it when it is new.
     private mutating func find(_ unretained: Unmanaged<ObjectType>) {
-        let type = unretained.takeUnretainedValue()
-        let i = types.firstIndex(where: { $0 === type }) ?? types.count
-        if i == types.count { add(type) }
-        lastType = UInt(bitPattern: unretained.toOpaque())
+        let address = UInt(bitPattern: unretained.toOpaque())
+        let i = addresses.firstIndex(of: address) ?? types.count
+        if i == types.count { add(unretained.takeUnretainedValue()) }
+        lastType = address
         lastFirstField = firstField[i]
     }
 }

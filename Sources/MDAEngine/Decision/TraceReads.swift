@@ -15,6 +15,8 @@ final class TraceReads: Sendable {
     /// The name of each activation slot (``Ruleset/slotNames``); a slot past them is a fact
     /// that is not a rule (``facts``).
     let names: [String]
+    /// The ruleset's rule ids (``Ruleset/ruleIDs``), which entries name their rules by.
+    let ruleIDs: [String]
     /// The case value the reads were made on.
     let root: Value
     /// How many fact numbers the field reads' ``FieldRead/Recorded/fact`` range over (all are
@@ -24,8 +26,10 @@ final class TraceReads: Sendable {
     /// Facts that a trace lists like rules but that are not rules, numbered after the slots.
     static let facts = ["/professionalJudgement/escalateTo"]
 
-    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], root: Value, factCount: Int) {
+    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], ruleIDs: [String] = [], root: Value,
+         factCount: Int) {
         self.fields = fields
+        self.ruleIDs = ruleIDs
         self.factCount = factCount
         self.rules = rules
         self.names = names

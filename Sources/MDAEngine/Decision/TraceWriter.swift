@@ -18,16 +18,15 @@ struct TraceWriter {
     /// The current entry, from 1.
     private var entry = 0
 
-    /// The reads the field reads of the last entry were ranges of (0 before the first entry),
-    /// and the first of them. A decision's entries all share one ``TraceReads``, which the
-    /// decision keeps alive while it is written, and its lists are no longer appended to, so
-    /// the address stays valid.
-    private var fieldOwner: UInt = 0
+    /// The reads the last entry was made of (0 before the first entry), and the first field
+    /// read, rule read and rule id of them. A decision's entries all share one ``TraceReads``,
+    /// which the decision keeps alive while it is written, and its lists are no longer appended
+    /// to, so the addresses stay valid.
+    private var readsOwner: UInt = 0
     private var fieldBase: UnsafePointer<FieldRead.Recorded>?
-    /// The same for rule reads, with the reads themselves for their names.
-    private var ruleOwner: UInt = 0
     private var ruleBase: UnsafePointer<RuleRead.Recorded>?
     private var ruleReads: Unmanaged<TraceReads>?
+    private var ruleIDs: UnsafePointer<String>?
 
     /// A writer for a trace.
     init() {
@@ -39,14 +38,15 @@ struct TraceWriter {
     // owners (a native class reference is the object's address) and ranges. Stored per writer
     // rather than as static lets, which would check their lazy initialization (swift_once) on
     // every entry.
-    private let fieldOwnerOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldReads)! + MemoryLayout<FieldReads>.offset(of: \FieldReads.reads)!
-    private let fieldRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldReads)! + MemoryLayout<FieldReads>.offset(of: \FieldReads.range)!
-    private let ruleOwnerOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleReads)! + MemoryLayout<RuleReads>.offset(of: \RuleReads.reads)!
-    private let ruleRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleReads)! + MemoryLayout<RuleReads>.offset(of: \RuleReads.range)!
+    private let readsOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.reads)!
+    private let fieldRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldRange)!
+    private let ruleRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleRange)!
     private let slotOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.slot)!
     // Values are read in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
     private let resultOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.result)!
     private let readValueOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.value)!
+    // A record's path is read in place as well (``InPlace``).
+    private let pathOffset = InPlace.pathOffset
 
     /// Writes one entry: the rule, its result and the facts it read.
     ///
@@ -57,16 +57,17 @@ struct TraceWriter {
         let raw = UnsafeRawPointer(e)
         // Fixed punctuation and keys go out as one fragment each: one buffer access, not one per piece.
         w.fragment(#"{"rule":"#)
-        // The rule id's bytes in place: passing the string would retain and release it.
-        if e.pointee.rule.utf8.withContiguousStorageIfAvailable({ w.string(utf8: $0) }) == nil { w.string(e.pointee.rule) }
+        // The rule id in place, from the reads' ids: a copy of the string would retain it.
+        let owner = raw.load(fromByteOffset: readsOffset, as: UInt.self)
+        if owner != readsOwner { use(owner) }
+        let rule = e.pointee.ruleIndex
+        if rule >= 0, let ids = ruleIDs { InPlace.string(&UnsafeMutablePointer(mutating: ids + rule).pointee, &w) } else { w.string(e.pointee.rule) }
         w.key(raw: "result"); DecisionWriter.value((raw + resultOffset).assumingMemoryBound(to: Value.self), &w)
         w.fragment(#""facts":{"#)
         // Most reads repeat a fact already listed or written, which needs only the read's
         // record address and field (or its slot): those are loaded from the read in place.
         let fieldRange = raw.load(fromByteOffset: fieldRangeOffset, as: Range<Int>.self)
         if !fieldRange.isEmpty {
-            let owner = raw.load(fromByteOffset: fieldOwnerOffset, as: UInt.self)
-            if owner != fieldOwner { use(fieldsOf: owner) }
             let base = fieldBase!
             // An entry's reads are distinct facts (see TraceRecorder): each is either written
             // before, by an earlier entry, or new.
@@ -77,8 +78,6 @@ struct TraceWriter {
         }
         let ruleRange = raw.load(fromByteOffset: ruleRangeOffset, as: Range<Int>.self)
         if !ruleRange.isEmpty {
-            let owner = raw.load(fromByteOffset: ruleOwnerOffset, as: UInt.self)
-            if owner != ruleOwner { use(rulesOf: owner) }
             let base = ruleBase!
             for i in ruleRange {
                 let slot = UnsafeRawPointer(base + i).load(fromByteOffset: slotOffset, as: Int.self)
@@ -91,23 +90,20 @@ struct TraceWriter {
         w.fragment("}}")
     }
 
-    /// Switches to the field reads of the ``TraceReads`` at `owner`.
-    private mutating func use(fieldsOf owner: UInt) {
-        let reads = Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!).takeUnretainedValue()
-        // Fact numbers name the fields of one case: texts written for another's do not carry over.
+    /// Switches to the reads of the ``TraceReads`` at `owner`.
+    private mutating func use(_ owner: UInt) {
+        let unmanaged = Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!)
+        let reads = unmanaged.takeUnretainedValue()
+        // Fact numbers name the fields of one case, and slots the rules of one ruleset: texts
+        // written for another's do not carry over.
         fields.reset(facts: reads.factCount)
-        fieldOwner = owner
+        if readsOwner != 0 { rules.forgetTexts() }
+        readsOwner = owner
         fieldBase = UnsafePointer(reads.fields.base)
-    }
-
-    /// Switches to the rule reads of the ``TraceReads`` at `owner`.
-    private mutating func use(rulesOf owner: UInt) {
-        // Slots name rules of one ruleset: texts written for another's do not carry over.
-        if ruleOwner != 0 { rules.forgetTexts() }
-        ruleOwner = owner
-        let reads = Unmanaged<TraceReads>.fromOpaque(UnsafeRawPointer(bitPattern: owner)!)
-        ruleReads = reads
-        ruleBase = UnsafePointer(reads.takeUnretainedValue().rules.base)
+        ruleReads = unmanaged
+        ruleBase = UnsafePointer(reads.rules.base)
+        // The ids stay where they are: the reads hold the array, unchanged.
+        ruleIDs = reads.ruleIDs.withUnsafeBufferPointer { $0.baseAddress }
     }
 
     /// A field's pointer is its record's path plus "/name"; records of one case have distinct
@@ -126,7 +122,9 @@ struct TraceWriter {
         tails.bytes.withUnsafeBufferPointer { bytes in
             let escapedTail = UnsafeBufferPointer(rebasing: bytes[tail])
             if let head = fields.head(record) { return w.key(repeatingHead: head, escapedTail: escapedTail) }
-            w.key(object.path ?? "", escapedTail: escapedTail)
+            // The path in place: the header stays where it is while the record is alive (see above).
+            let header = read.pointee.record._withUnsafeGuaranteedRef { $0.withUnsafeMutablePointerToHeader { UnsafeMutableRawPointer($0) } }
+            InPlace.key(&header.advanced(by: pathOffset).assumingMemoryBound(to: String?.self).pointee, escapedTail: escapedTail, &w)
             // The key is the quote and escaped path, the tail, and `":`.
             fields.setHead(start ..< w.count &- escapedTail.count &- 2, of: record)
         }
@@ -137,8 +135,9 @@ struct TraceWriter {
     /// Writes the value at `v`, copying the text of a list written before.
     @inline(__always)
     private func listOrValue(_ v: UnsafePointer<Value>, _ w: inout JSONWriter) {
-        guard case .list(let items) = v.pointee, !items.isEmpty else { return DecisionWriter.value(v, &w) }
-        let address = items.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        // The list's elements' address, read in place (binding the list would retain it).
+        guard case .list = v.pointee, let first = InPlace.elements(v).first else { return DecisionWriter.value(v, &w) }
+        let address = UInt(bitPattern: first)
         if let text = lists.text(address) { return w.repeatSpan(text) }
         let start = w.beginSpan()
         DecisionWriter.value(v, &w)
@@ -158,10 +157,14 @@ struct TraceWriter {
             return
         }
         let start = w.beginSpan()
-        // The reads are alive (see fieldOwner): their names are read in place, unretained.
+        // The reads are alive (see readsOwner): their names are read in place, unretained.
         ruleReads!._withUnsafeGuaranteedRef { reads in
             reads.names.withUnsafeBufferPointer { names in
-                if index < names.count { w.key(names[index]) } else { w.key(TraceReads.facts[index - names.count]) }
+                if index < names.count, let first = names.baseAddress {
+                    InPlace.key(&UnsafeMutablePointer(mutating: first + index).pointee, &w)
+                } else {
+                    w.key(TraceReads.facts[index - names.count])
+                }
             }
         }
         DecisionWriter.value(value, &w)
@@ -178,29 +181,50 @@ struct TraceWriter {
 
     /// ``sameText(_:_:)`` of the values at `a` and `b`, read in place (no copies).
     static func sameText(_ a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Bool {
-        switch a.pointee {
-        case .null: if case .null = b.pointee { return true }
-        case .unknown: if case .unknown = b.pointee { return true }
-        case .error: if case .error = b.pointee { return true }
-        case .bool(let x): if case .bool(let y) = b.pointee { return x == y }
-        case .int(let x): if case .int(let y) = b.pointee { return x == y }
-        case .uint(let x): if case .uint(let y) = b.pointee { return x == y }
-        case .double(let x): if case .double(let y) = b.pointee { return x.bitPattern == y.bitPattern }
+        // One value is trivially written as itself; distinct addresses also keep the two
+        // `inout` borrows below from aliasing.
+        if a == b { return true }
+        return sameText(borrowing: &UnsafeMutablePointer(mutating: a).pointee, &UnsafeMutablePointer(mutating: b).pointee)
+    }
+
+    /// ``sameText(_:_:)`` of `a` and `b`, which are `inout` only to be matched in place and are
+    /// never written (see ``DecisionWriter/value(borrowing:_:)``); they are distinct.
+    static func sameText(borrowing a: inout Value, _ b: inout Value) -> Bool {
+        switch a {
+        case .null: if case .null = b { return true }
+        case .unknown: if case .unknown = b { return true }
+        case .error: if case .error = b { return true }
+        case .bool(let x): if case .bool(let y) = b { return x == y }
+        case .int(let x): if case .int(let y) = b { return x == y }
+        case .uint(let x): if case .uint(let y) = b { return x == y }
+        case .double(let x): if case .double(let y) = b { return x.bitPattern == y.bitPattern }
         // Bytes, not `==`: canonically equivalent strings ("é" and "e\u{301}") are equal
         // Strings but are written differently.
-        case .string(let x): if case .string(let y) = b.pointee { return x.utf8.elementsEqual(y.utf8) }
-        case .timestamp(let x): if case .timestamp(let y) = b.pointee { return x == y }
-        case .object(let x): if case .object(let y) = b.pointee { return x === y }
+        case .string(let x):
+            switch b {
+            case .string(let y): return x.utf8.elementsEqual(y.utf8)
+            default: return false
+            }
+        case .timestamp(let x): if case .timestamp(let y) = b { return x == y }
+        case .object(let x):
+            switch b {
+            case .object(let y): return x === y
+            default: return false
+            }
         case .list(let x):
-            guard case .list(let y) = b.pointee, x.count == y.count else { return false }
-            return x.withUnsafeBufferPointer { x in
-                y.withUnsafeBufferPointer { y in
-                    // A slot's value is usually the very same array each time it is read.
-                    if x.baseAddress == y.baseAddress { return true }
-                    guard let first = x.baseAddress, let other = y.baseAddress else { return true }
-                    for i in x.indices where !sameText(first + i, other + i) { return false }
-                    return true
+            switch b {
+            case .list(let y):
+                guard x.count == y.count else { return false }
+                return x.withUnsafeBufferPointer { x in
+                    y.withUnsafeBufferPointer { y in
+                        // A slot's value is usually the very same array each time it is read.
+                        if x.baseAddress == y.baseAddress { return true }
+                        guard let first = x.baseAddress, let other = y.baseAddress else { return true }
+                        for i in x.indices where !sameText(first + i, other + i) { return false }
+                        return true
+                    }
                 }
+            default: return false
             }
         default: break
         }
