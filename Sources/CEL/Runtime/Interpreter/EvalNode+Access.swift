@@ -94,6 +94,20 @@ final class LocalFieldNode: EvalNode, @unchecked Sendable {
         return r
     }
 
+    /// The address of the field in the object `x` holds, with the read reported as `read`
+    /// reports it; nil, having reported nothing, when `x` does not hold an object of the checked
+    /// type. The local holds the object, whose fields never change, until it is rebound.
+    @inline(__always)
+    final func address(_ f: inout Frame) -> UnsafePointer<Value>? {
+        guard let object = FieldNode.object(f.locals[local], objectType) else { return nil }
+        let p = object._withUnsafeGuaranteedRef { $0.fieldPointer(index) }
+        if f.observer != nil {
+            // The stored value is reported in place (the observer reads it where it is).
+            object._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index) }
+        }
+        return p
+    }
+
     /// `x.field.next` when `x` holds an object of the checked type whose field holds an object
     /// of `type`: the same value and reads as ``FieldNode`` over this node, without copying the
     /// middle object; nil, having reported nothing, otherwise.
@@ -143,6 +157,22 @@ final class SlotFieldNode: EvalNode, @unchecked Sendable {
             }
         }
         return r
+    }
+
+    /// The address of the field in the object `v` holds, with the reads reported as `read`
+    /// reports them; nil, having reported nothing, when there is no such slot or it does not
+    /// hold an object of the checked type. The slots are not written during an evaluation.
+    @inline(__always)
+    final func address(_ f: inout Frame) -> UnsafePointer<Value>? {
+        guard slot < f.slots.count, let object = FieldNode.object(f.slots[slot], objectType) else { return nil }
+        let p = object._withUnsafeGuaranteedRef { $0.fieldPointer(index) }
+        if f.observer != nil {
+            object._withUnsafeGuaranteedRef {
+                f.observer?.didRead(slot: slot, value: .object($0))
+                f.observer?.didRead(object: $0, field: index)
+            }
+        }
+        return p
     }
 
     /// `v.field.next` when `v` holds an object of the checked type whose field holds an object

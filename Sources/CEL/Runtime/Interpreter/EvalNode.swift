@@ -58,6 +58,17 @@ final class SlotNode: EvalNode, @unchecked Sendable {
         f.observer?.didRead(slot: slot, value: v)
         return v
     }
+
+    /// The address of the slot's value, with the read reported as `read` reports it; nil,
+    /// having reported nothing, when there is no such slot. The slots are not written during an
+    /// evaluation.
+    @inline(__always)
+    final func address(_ f: inout Frame) -> UnsafePointer<Value>? {
+        guard slot < f.slots.count else { return nil }
+        let p = f.slots.baseAddress! + slot
+        f.observer?.didRead(slot: slot, value: p.pointee)
+        return p
+    }
 }
 
 /// Reads a comprehension variable.

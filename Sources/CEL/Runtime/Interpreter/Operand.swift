@@ -36,3 +36,26 @@ enum Operand {
         }
     }
 }
+
+extension Operand {
+    /// The address where the operand's value is stored, having reported the same reads as
+    /// ``eval(_:)``, when it is a variable or a field of an object a variable holds (reading it
+    /// there spares a copy: a string, list or object copy was a retain and a release); nil,
+    /// having reported nothing, for any other node or a read that does not find an object of
+    /// the checked type: then ``eval(_:)`` gives the value.
+    ///
+    /// The address stays valid until the caller returns, also while it evaluates other nodes:
+    /// slots are not written during an evaluation, an object's fields never change, and a
+    /// comprehension variable is written only by its own loop node (locals are never shared
+    /// between comprehensions), which does not run inside an operator over its variable.
+    @inline(__always)
+    func storedAddress(_ f: inout Frame) -> UnsafePointer<Value>? {
+        switch self {
+        case .localField(let n): return n.address(&f)
+        case .slotField(let n): return n.address(&f)
+        case .local(let n): return UnsafePointer(f.locals.baseAddress! + n.index)
+        case .slot(let n): return n.address(&f)
+        case .node: return nil
+        }
+    }
+}
