@@ -16,12 +16,17 @@ final class FieldNode: EvalNode, @unchecked Sendable {
     }
     override func eval(_ f: inout Frame) -> Value {
         // `x.a.b` on a variable: both objects read where they are held.
-        if case .localField(let inner) = operandRead, let r = inner.readField(&f, objectType, index) { return r }
-        if case .slotField(let inner) = operandRead, let r = inner.readField(&f, objectType, index) { return r }
+        if case .localField(let inner) = operandRead,
+           let r = inner._withUnsafeGuaranteedRef({ $0.readField(&f, objectType, index) }) { return r }
+        if case .slotField(let inner) = operandRead,
+           let r = inner._withUnsafeGuaranteedRef({ $0.readField(&f, objectType, index) }) { return r }
         let v = operandRead.eval(&f)
-        if case .object(let o) = v, o.type === objectType {
-            let r = o.field(index)
-            f.observer?.didRead(object: o, field: index, value: r)
+        if let (r, object) = FieldNode.field(v, objectType, index) {
+            if f.observer != nil {
+                // Unretained: `v` holds the object until the observer returns (a binding of the
+                // object alive across the call was retained for it).
+                object._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index, value: r) }
+            }
             return r
         }
         return tagged(SelectNode.select(v, name, id: id, observer: f.observer))

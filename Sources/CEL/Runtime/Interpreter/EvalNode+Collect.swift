@@ -40,8 +40,8 @@ final class CollectNode: LoopNode, @unchecked Sendable {
         return node
     }
 
-    override func eval(_ f: inout Frame) -> Value {
-        let (r, stop) = start(&f)
+    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+        let stop = rangeFailure(r)
         if let stop { return stop }
         if sequentialFailures { return evalSequential(r, &f) }
         var out: [Value] = []

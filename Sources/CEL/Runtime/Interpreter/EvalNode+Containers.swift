@@ -69,8 +69,8 @@ final class ComprehensionNode: LoopNode, @unchecked Sendable {
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
-    override func eval(_ f: inout Frame) -> Value {
-        let (r, stop) = start(&f)
+    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+        let stop = rangeFailure(r)
         if let stop { return stop }
         f.locals[accuVar] = accuInit.eval(&f)
         forEach(r, &f) { f, _ in

@@ -31,7 +31,7 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         }
         func key(_ n: EvalNode) -> (LocalFieldNode, FieldNode?)? {
             if let field = n as? LocalFieldNode, field.local != iterVar { return (field, nil) }
-            if let outer = n as? FieldNode, case .localField(let inner) = outer.operandRead, inner.local != iterVar {
+            if let outer = n as? FieldNode, let inner = outer.operandRead.localFieldNode, inner.local != iterVar {
                 return (inner, outer)
             }
             return nil
@@ -61,8 +61,8 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: nil, predicate: predicate, isExists: true)
     }
 
-    override func eval(_ f: inout Frame) -> Value {
-        let (r, stop) = start(&f)
+    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+        let stop = rangeFailure(r)
         if let stop { return stop }
         guard case .list(let items) = r, let key = key(&f) else { return fold(r, &f) }
         return search(items, key, &f)
@@ -183,8 +183,8 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: nil, predicate: inner, isExists: true)
     }
 
-    override func eval(_ f: inout Frame) -> Value {
-        let (r, stop) = start(&f)
+    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+        let stop = rangeFailure(r)
         if let stop { return stop }
         guard case .list(let items) = r, let key = inner.key(&f) else { return fold(r, &f) }
         var accu = Value.bool(false)

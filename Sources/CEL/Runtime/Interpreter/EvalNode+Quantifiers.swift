@@ -12,8 +12,8 @@ class QuantifierNode: LoopNode, @unchecked Sendable {
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
-    override func eval(_ f: inout Frame) -> Value {
-        let (r, stop) = start(&f)
+    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+        let stop = rangeFailure(r)
         if let stop { return stop }
         return fold(r, &f)
     }
@@ -60,8 +60,8 @@ final class AtLeastNode: LoopNode, @unchecked Sendable {
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
-    override func eval(_ f: inout Frame) -> Value {
-        let (r, stop) = start(&f)
+    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+        let stop = rangeFailure(r)
         if exhaustive, let stop { return stop }
         let kv = count.eval(&f)
         if let stop { return stop }
