@@ -57,6 +57,9 @@ final class ComprehensionNode: LoopNode, @unchecked Sendable {
     let result: EvalNode
     /// True when the loop condition is the constant `true` (no need to evaluate it).
     let alwaysContinue: Bool
+    /// `condition` and `step` unretained (the properties above keep them).
+    private let conditionRef: Unmanaged<EvalNode>
+    private let stepRef: Unmanaged<EvalNode>
 
     init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?, accuVar: Int, accuInit: EvalNode,
          condition: EvalNode, step: EvalNode, result: EvalNode) {
@@ -65,6 +68,8 @@ final class ComprehensionNode: LoopNode, @unchecked Sendable {
         self.condition = condition
         self.step = step
         self.result = result
+        conditionRef = .passUnretained(condition)
+        stepRef = .passUnretained(step)
         if case .bool(true)? = condition.constantValue { alwaysContinue = true } else { alwaysContinue = false }
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
@@ -74,8 +79,8 @@ final class ComprehensionNode: LoopNode, @unchecked Sendable {
         if let stop { return stop }
         f.locals[accuVar] = accuInit.eval(&f)
         forEach(r, &f) { f, _ in
-            if !alwaysContinue, case .bool(false) = condition.eval(&f) { return false }
-            f.locals[accuVar] = step.eval(&f)
+            if !alwaysContinue, case .bool(false) = conditionRef.eval(&f) { return false }
+            f.locals[accuVar] = stepRef.eval(&f)
             return true
         }
         return result.eval(&f)

@@ -5,10 +5,13 @@ class QuantifierNode: LoopNode, @unchecked Sendable {
     let predicate: EvalNode
     /// True for `exists` (or-fold from false), false for `all` (and-fold from true).
     let isExists: Bool
+    /// `predicate` unretained (the property above keeps it).
+    let predicateRef: Unmanaged<EvalNode>
 
     init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode, isExists: Bool) {
         self.predicate = predicate
         self.isExists = isExists
+        predicateRef = .passUnretained(predicate)
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
@@ -24,7 +27,7 @@ class QuantifierNode: LoopNode, @unchecked Sendable {
         var accu = Value.bool(!isExists)
         var decided: Value?
         forEach(r, &f) { f, _ in
-            let p = predicate.eval(&f)
+            let p = predicateRef.eval(&f)
             if case .bool(let b) = p {
                 if b == isExists {
                     decided = p
@@ -51,11 +54,14 @@ final class AtLeastNode: LoopNode, @unchecked Sendable {
     /// for predicates that nest a comprehension, which were planned generically before and keep
     /// their reads.
     let exhaustive: Bool
+    /// `predicate` unretained (the property above keeps it).
+    private let predicateRef: Unmanaged<EvalNode>
 
     init(id: Int, range: EvalNode, count: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode,
          exhaustive: Bool = false) {
         self.count = count
         self.predicate = predicate
+        predicateRef = .passUnretained(predicate)
         self.exhaustive = exhaustive
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
@@ -68,7 +74,7 @@ final class AtLeastNode: LoopNode, @unchecked Sendable {
         guard case .int(let k) = kv else {
             if exhaustive {
                 forEach(r, &f) { f, _ in
-                    _ = predicate.eval(&f)
+                    _ = predicateRef.eval(&f)
                     return true
                 }
             }
@@ -77,7 +83,7 @@ final class AtLeastNode: LoopNode, @unchecked Sendable {
         var tally = AtLeastTally()
         if k <= 0 && !exhaustive { return .bool(true) }
         forEach(r, &f) { f, _ in
-            tally.add(predicate.eval(&f), exprID: id)
+            tally.add(predicateRef.eval(&f), exprID: id)
             return exhaustive || tally.trues < k
         }
         return tagged(tally.result(k))

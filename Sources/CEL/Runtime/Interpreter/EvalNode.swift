@@ -23,6 +23,14 @@ class EvalNode: @unchecked Sendable {
     }
 }
 
+extension Unmanaged where Instance == EvalNode {
+    /// Evaluates the node without retaining it. For children called in loops, held unretained
+    /// next to the strong reference that keeps them alive (the parent's, for its whole life): a
+    /// strong child loaded for a loop was retained and released around every call.
+    @inline(__always)
+    func eval(_ f: inout Frame) -> Value { _withUnsafeGuaranteedRef { $0.eval(&f) } }
+}
+
 /// A constant (literal, folded expression, declared constant or type name).
 final class ConstNode: EvalNode, @unchecked Sendable {
     let value: Value
