@@ -2,8 +2,6 @@
 /// the hoisted body values to clear, and the walk over a list or map that binds the variables.
 class LoopNode: EvalNode, @unchecked Sendable {
     let range: EvalNode
-    /// `range`, read where it is stored when it is a variable or field read.
-    let rangeRead: Operand
     let iterVar: Int
     /// The second variable of two-variable forms (list: index and element; map: key and value).
     let iterVar2: Int?
@@ -12,7 +10,6 @@ class LoopNode: EvalNode, @unchecked Sendable {
 
     init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?) {
         self.range = range
-        self.rangeRead = Operand(range)
         self.iterVar = iterVar
         self.iterVar2 = iterVar2
         super.init(id: id)
@@ -21,11 +18,6 @@ class LoopNode: EvalNode, @unchecked Sendable {
     /// Clears the hoisted body values, evaluates the range and runs ``iterate(_:_:)`` over it.
     override final func eval(_ f: inout Frame) -> Value {
         for s in resetSlots { f.hoisted[s] = nil }
-        // The range where it is stored when it is a variable or field read: a copy of the list
-        // was a retain and a release per loop. What holds it (a slot, an object's field, an
-        // enclosing comprehension's variable) is not written during the loop (see
-        // ``Operand/storedAddress(_:)``).
-        if let stored = rangeRead.storedAddress(&f) { return iterate(stored.pointee, &f) }
         return iterate(range.eval(&f), &f)
     }
 

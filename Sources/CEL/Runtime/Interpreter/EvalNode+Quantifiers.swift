@@ -135,19 +135,24 @@ final class AtLeastArgsNode: EvalNode, @unchecked Sendable {
     /// The ids of the `@kleene_new` call and of each operand's `@kleene_add` call (for errors).
     let newID: Int
     let addIDs: [Int]
+    /// `operands` unretained.
+    private let operandList: ChildList
 
     init(id: Int, count: EvalNode, operands: [EvalNode], newID: Int, addIDs: [Int]) {
         self.count = count
         self.operands = operands
         self.newID = newID
         self.addIDs = addIDs
+        operandList = ChildList(operands)
         super.init(id: id)
     }
+
+    deinit { operandList.deallocate() }
 
     override func eval(_ f: inout Frame) -> Value {
         let kv = count.eval(&f)
         guard case .int(let k) = kv else {
-            for o in operands { _ = o.eval(&f) }
+            for i in 0..<operandList.count { _ = operandList[i].eval(&f) }
             var r = KleeneLibrary.new(kv)
             if case .error(var e) = r, e.exprID == nil {
                 e.exprID = newID
@@ -156,7 +161,7 @@ final class AtLeastArgsNode: EvalNode, @unchecked Sendable {
             return tagged(r)
         }
         var tally = AtLeastTally()
-        for (i, o) in operands.enumerated() { tally.add(o.eval(&f), exprID: addIDs[i]) }
+        for i in 0..<operandList.count { tally.add(operandList[i].eval(&f), exprID: addIDs[i]) }
         return tagged(tally.result(k))
     }
 }
