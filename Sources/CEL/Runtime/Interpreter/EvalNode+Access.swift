@@ -16,12 +16,17 @@ final class FieldNode: EvalNode, @unchecked Sendable {
     }
     override func eval(_ f: inout Frame) -> Value {
         // `x.a.b` on a variable: both objects read where they are held.
-        if case .localField(let inner) = operandRead, let r = inner.readField(&f, objectType, index) { return r }
-        if case .slotField(let inner) = operandRead, let r = inner.readField(&f, objectType, index) { return r }
+        if case .localField(let inner) = operandRead,
+           let r = inner._withUnsafeGuaranteedRef({ $0.readField(&f, objectType, index) }) { return r }
+        if case .slotField(let inner) = operandRead,
+           let r = inner._withUnsafeGuaranteedRef({ $0.readField(&f, objectType, index) }) { return r }
         let v = operandRead.eval(&f)
-        if case .object(let o) = v, o.type === objectType {
-            let r = o.field(index)
-            f.observer?.didRead(object: o, field: index, value: r)
+        if let (r, object) = FieldNode.field(v, objectType, index) {
+            if f.observer != nil {
+                // Unretained: `v` holds the object until the observer returns (a binding of the
+                // object alive across the call was retained for it).
+                object._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index, value: r) }
+            }
             return r
         }
         return tagged(SelectNode.select(v, name, id: id, observer: f.observer))
@@ -94,6 +99,20 @@ final class LocalFieldNode: EvalNode, @unchecked Sendable {
         return r
     }
 
+    /// The address of the field in the object `x` holds, with the read reported as `read`
+    /// reports it; nil, having reported nothing, when `x` does not hold an object of the checked
+    /// type. The local holds the object, whose fields never change, until it is rebound.
+    @inline(__always)
+    final func address(_ f: inout Frame) -> UnsafePointer<Value>? {
+        guard let object = FieldNode.object(f.locals[local], objectType) else { return nil }
+        let p = object._withUnsafeGuaranteedRef { $0.fieldPointer(index) }
+        if f.observer != nil {
+            // The stored value is reported in place (the observer reads it where it is).
+            object._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index) }
+        }
+        return p
+    }
+
     /// `x.field.next` when `x` holds an object of the checked type whose field holds an object
     /// of `type`: the same value and reads as ``FieldNode`` over this node, without copying the
     /// middle object; nil, having reported nothing, otherwise.
@@ -143,6 +162,22 @@ final class SlotFieldNode: EvalNode, @unchecked Sendable {
             }
         }
         return r
+    }
+
+    /// The address of the field in the object `v` holds, with the reads reported as `read`
+    /// reports them; nil, having reported nothing, when there is no such slot or it does not
+    /// hold an object of the checked type. The slots are not written during an evaluation.
+    @inline(__always)
+    final func address(_ f: inout Frame) -> UnsafePointer<Value>? {
+        guard slot < f.slots.count, let object = FieldNode.object(f.slots[slot], objectType) else { return nil }
+        let p = object._withUnsafeGuaranteedRef { $0.fieldPointer(index) }
+        if f.observer != nil {
+            object._withUnsafeGuaranteedRef {
+                f.observer?.didRead(slot: slot, value: .object($0))
+                f.observer?.didRead(object: $0, field: index)
+            }
+        }
+        return p
     }
 
     /// `v.field.next` when `v` holds an object of the checked type whose field holds an object

@@ -38,18 +38,22 @@ final class CallNNode: EvalNode, @unchecked Sendable {
     let args: [EvalNode]
     let fn: @Sendable ([Value]) -> Value
     let nonStrict: Bool
+    /// `args` unretained.
+    private let argList: ChildList
     init(id: Int, args: [EvalNode], nonStrict: Bool, fn: @escaping @Sendable ([Value]) -> Value) {
         self.args = args
         self.fn = fn
         self.nonStrict = nonStrict
+        argList = ChildList(args)
         super.init(id: id)
     }
+    deinit { argList.deallocate() }
     override func eval(_ f: inout Frame) -> Value {
         var values: [Value] = []
-        values.reserveCapacity(args.count)
+        values.reserveCapacity(argList.count)
         var failed = false
-        for a in args {
-            let v = a.eval(&f)
+        for i in 0..<argList.count {
+            let v = argList[i].eval(&f)
             failed = failed || v.isErrorOrUnknown
             values.append(v)
         }

@@ -20,6 +20,9 @@ final class CollectNode: LoopNode, @unchecked Sendable {
     /// Yields the size of the result instead of the list (`size(range.filter(…))`): the same
     /// evaluations and failures, without building the list.
     let countOnly: Bool
+    /// `predicate` and `transform` unretained (the properties above keep them).
+    private let predicateRef: Unmanaged<EvalNode>?
+    private let transformRef: Unmanaged<EvalNode>?
 
     init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode?, transform: EvalNode?,
          sequentialFailures: Bool = false, conditionID: Int? = nil, countOnly: Bool = false) {
@@ -28,6 +31,8 @@ final class CollectNode: LoopNode, @unchecked Sendable {
         self.sequentialFailures = sequentialFailures
         self.conditionID = conditionID ?? id
         self.countOnly = countOnly
+        predicateRef = predicate.map { .passUnretained($0) }
+        transformRef = transform.map { .passUnretained($0) }
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
@@ -40,8 +45,8 @@ final class CollectNode: LoopNode, @unchecked Sendable {
         return node
     }
 
-    override func eval(_ f: inout Frame) -> Value {
-        let (r, stop) = start(&f)
+    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+        let stop = rangeFailure(r)
         if let stop { return stop }
         if sequentialFailures { return evalSequential(r, &f) }
         var out: [Value] = []
@@ -55,7 +60,7 @@ final class CollectNode: LoopNode, @unchecked Sendable {
             }
         }
         func visit(_ item: Value, _ f: inout Frame) {
-            if let predicate {
+            if let predicate = predicateRef {
                 switch predicate.eval(&f) {
                 case .bool(true): break
                 case .bool(false): return
@@ -67,7 +72,16 @@ final class CollectNode: LoopNode, @unchecked Sendable {
                     return
                 }
             }
-            let v = transform?.eval(&f) ?? item
+            guard let transform = transformRef else {
+                // The element itself (filter), copied only when collected.
+                switch item {
+                case .unknown, .error: note(item)
+                default:
+                    if countOnly { count += 1 } else { out.append(item) }
+                }
+                return
+            }
+            let v = transform.eval(&f)
             switch v {
             case .unknown, .error: note(v)
             default:
@@ -91,7 +105,7 @@ final class CollectNode: LoopNode, @unchecked Sendable {
         var failure: Value?
         if !countOnly, case .list(let items) = r { out.reserveCapacity(items.count) }
         forEach(r, &f) { f, item in
-            if let predicate {
+            if let predicate = predicateRef {
                 let c = predicate.eval(&f)
                 switch c {
                 case .bool(true): break
@@ -107,7 +121,7 @@ final class CollectNode: LoopNode, @unchecked Sendable {
                     return true
                 }
             }
-            let v = transform?.eval(&f) ?? item
+            let v = transformRef?.eval(&f) ?? item
             if let previous = failure {
                 if v.isErrorOrUnknown { failure = StandardLibrary.strictFailure(previous, v) }
             } else if v.isErrorOrUnknown {

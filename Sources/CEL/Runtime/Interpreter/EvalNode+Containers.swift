@@ -57,6 +57,9 @@ final class ComprehensionNode: LoopNode, @unchecked Sendable {
     let result: EvalNode
     /// True when the loop condition is the constant `true` (no need to evaluate it).
     let alwaysContinue: Bool
+    /// `condition` and `step` unretained (the properties above keep them).
+    private let conditionRef: Unmanaged<EvalNode>
+    private let stepRef: Unmanaged<EvalNode>
 
     init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?, accuVar: Int, accuInit: EvalNode,
          condition: EvalNode, step: EvalNode, result: EvalNode) {
@@ -65,17 +68,19 @@ final class ComprehensionNode: LoopNode, @unchecked Sendable {
         self.condition = condition
         self.step = step
         self.result = result
+        conditionRef = .passUnretained(condition)
+        stepRef = .passUnretained(step)
         if case .bool(true)? = condition.constantValue { alwaysContinue = true } else { alwaysContinue = false }
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
-    override func eval(_ f: inout Frame) -> Value {
-        let (r, stop) = start(&f)
+    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+        let stop = rangeFailure(r)
         if let stop { return stop }
         f.locals[accuVar] = accuInit.eval(&f)
         forEach(r, &f) { f, _ in
-            if !alwaysContinue, case .bool(false) = condition.eval(&f) { return false }
-            f.locals[accuVar] = step.eval(&f)
+            if !alwaysContinue, case .bool(false) = conditionRef.eval(&f) { return false }
+            f.locals[accuVar] = stepRef.eval(&f)
             return true
         }
         return result.eval(&f)

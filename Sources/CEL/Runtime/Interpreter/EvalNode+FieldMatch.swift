@@ -31,7 +31,7 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         }
         func key(_ n: EvalNode) -> (LocalFieldNode, FieldNode?)? {
             if let field = n as? LocalFieldNode, field.local != iterVar { return (field, nil) }
-            if let outer = n as? FieldNode, case .localField(let inner) = outer.operandRead, inner.local != iterVar {
+            if let outer = n as? FieldNode, let inner = outer.operandRead.localFieldNode, inner.local != iterVar {
                 return (inner, outer)
             }
             return nil
@@ -61,8 +61,8 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: nil, predicate: predicate, isExists: true)
     }
 
-    override func eval(_ f: inout Frame) -> Value {
-        let (r, stop) = start(&f)
+    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+        let stop = rangeFailure(r)
         if let stop { return stop }
         guard case .list(let items) = r, let key = key(&f) else { return fold(r, &f) }
         return search(items, key, &f)
@@ -114,7 +114,7 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
     /// result or-ed into `accu`.
     @inline(never)
     private func evalPredicate(_ f: inout Frame, _ accu: inout Value) -> Bool {
-        let p = predicate.eval(&f)
+        let p = predicateRef.eval(&f)
         if case .bool(let b) = p { return b }
         accu = StandardLibrary.logicalOr(accu, p)
         return false
@@ -168,6 +168,11 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
     let inner: FieldMatchNode
     /// The inner range, `x.g`.
     let field: LocalFieldNode
+    /// `inner` unretained (the property above keeps it).
+    private let innerRef: Unmanaged<FieldMatchNode>
+    /// `field`'s checked type and field index.
+    private let fieldType: ObjectType
+    private let fieldIndex: Int
 
     /// The node for `exists` over `range` with `predicate`, or nil when the predicate is not
     /// such an inner match.
@@ -180,13 +185,16 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
     private init(id: Int, range: EvalNode, iterVar: Int, inner: FieldMatchNode, field: LocalFieldNode) {
         self.inner = inner
         self.field = field
+        innerRef = .passUnretained(inner)
+        fieldType = field.objectType
+        fieldIndex = field.index
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: nil, predicate: inner, isExists: true)
     }
 
-    override func eval(_ f: inout Frame) -> Value {
-        let (r, stop) = start(&f)
+    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+        let stop = rangeFailure(r)
         if let stop { return stop }
-        guard case .list(let items) = r, let key = inner.key(&f) else { return fold(r, &f) }
+        guard case .list(let items) = r, let key = innerRef._withUnsafeGuaranteedRef({ $0.key(&f) }) else { return fold(r, &f) }
         var accu = Value.bool(false)
         let found = anyLent(items, &f) { element, f in
             let p = innerValue(element, key, &f)
@@ -200,15 +208,18 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
     /// The inner node's value for the element at `element`, its range read in place.
     @inline(__always)
     private func innerValue(_ element: UnsafePointer<Value>, _ key: FieldMatchNode.Key, _ f: inout Frame) -> Value {
-        guard let o = FieldNode.object(element.pointee, field.objectType),
-              case .list(let items) = o._withUnsafeGuaranteedRef({ $0.fieldPointer(field.index).pointee })
-        else { return inner.eval(&f) }
-        for s in inner.resetSlots { f.hoisted[s] = nil }
-        if f.observer != nil {
-            // Unretained: the range holds the element until the observer returns.
-            o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: field.index) }
+        innerRef._withUnsafeGuaranteedRef { inner in
+            let field = fieldIndex
+            guard let o = FieldNode.object(element.pointee, fieldType),
+                  case .list(let items) = o._withUnsafeGuaranteedRef({ $0.fieldPointer(field).pointee })
+            else { return inner.eval(&f) }
+            for s in inner.resetSlots { f.hoisted[s] = nil }
+            if f.observer != nil {
+                // Unretained: the range holds the element until the observer returns.
+                o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: field) }
+            }
+            return inner.search(items, key, &f)
         }
-        return inner.search(items, key, &f)
     }
 }
 

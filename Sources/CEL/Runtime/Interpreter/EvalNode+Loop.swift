@@ -15,19 +15,25 @@ class LoopNode: EvalNode, @unchecked Sendable {
         super.init(id: id)
     }
 
-    /// Clears the hoisted body values and evaluates the range.
-    /// - Returns: the range, or in `stop` the node's value when the range cannot be iterated:
-    ///   its own error or unknown, or a type error.
-    @inline(__always)
-    final func start(_ f: inout Frame) -> (range: Value, stop: Value?) {
+    /// Clears the hoisted body values, evaluates the range and runs ``iterate(_:_:)`` over it.
+    override final func eval(_ f: inout Frame) -> Value {
         for s in resetSlots { f.hoisted[s] = nil }
-        let r = range.eval(&f)
+        return iterate(range.eval(&f), &f)
+    }
+
+    /// The node's value for the range's value `r` (any value: see ``rangeFailure(_:)``).
+    func iterate(_ r: Value, _ f: inout Frame) -> Value { fatalError("abstract") }
+
+    /// The node's value when the range `r` cannot be iterated: its own error or unknown, or a
+    /// type error; nil for a list or a map.
+    @inline(__always)
+    final func rangeFailure(_ r: Value) -> Value? {
         switch r {
-        case .list, .map: return (r, nil)
-        case .error, .unknown: return (r, r)
+        case .list, .map: return nil
+        case .error, .unknown: return r
         default:
-            return (r, .error(CELError(code: "no_matching_overload",
-                                       message: "cannot iterate over a value of type '\(r.kindName)'", exprID: id)))
+            return .error(CELError(code: "no_matching_overload",
+                                   message: "cannot iterate over a value of type '\(r.kindName)'", exprID: id))
         }
     }
 

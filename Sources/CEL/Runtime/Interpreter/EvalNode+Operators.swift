@@ -41,10 +41,82 @@ final class BinaryOpNode: EvalNode, @unchecked Sendable {
         super.init(id: id)
     }
     override func eval(_ f: inout Frame) -> Value {
-        let a = lhsRead.eval(&f)
-        let b = rhsRead.eval(&f)
-        if a.isErrorOrUnknown || b.isErrorOrUnknown { return StandardLibrary.strictFailure(a, b) }
+        // Each operand where it is stored when it is a variable or field read (see
+        // ``Operand/storedAddress(_:)``), else evaluated: the comparisons below then copy neither.
+        // No closures: one capturing the node retained it.
+        if let a = lhsRead.storedAddress(&f) {
+            if let b = rhsRead.storedAddress(&f) { return strictApply(a, b) }
+            var b = rhsRead.eval(&f)
+            return strictApply(a, &b)
+        }
+        var a = lhsRead.eval(&f)
+        if let b = rhsRead.storedAddress(&f) { return strictApply(&a, b) }
+        var b = rhsRead.eval(&f)
+        return strictApply(&a, &b)
+    }
+
+    /// `a op b` for the values at `a` and `b`, or their strict failure.
+    @inline(__always)
+    final func strictApply(_ a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Value {
+        if a.pointee.isErrorOrUnknown || b.pointee.isErrorOrUnknown {
+            return StandardLibrary.strictFailure(a.pointee, b.pointee)
+        }
         return apply(op, a, b)
+    }
+
+    /// `a op b` (as below) for the values at `a` and `b`: the comparisons rules make most are
+    /// decided where the values are; any other is applied to copies.
+    @inline(__always)
+    final func apply(_ op: BinaryOperator, _ a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Value {
+        switch op {
+        case .equals:
+            if let same = BinaryOpNode.sameKindEquality(a, b) { return .bool(same) }
+        case .notEquals:
+            if let same = BinaryOpNode.sameKindEquality(a, b) { return .bool(!same) }
+        case .less:
+            if let c = BinaryOpNode.sameKindOrder(a.pointee, b.pointee) { return .bool(c < 0) }
+        case .lessEquals:
+            if let c = BinaryOpNode.sameKindOrder(a.pointee, b.pointee) { return .bool(c <= 0) }
+        case .greater:
+            if let c = BinaryOpNode.sameKindOrder(a.pointee, b.pointee) { return .bool(c > 0) }
+        case .greaterEquals:
+            if let c = BinaryOpNode.sameKindOrder(a.pointee, b.pointee) { return .bool(c >= 0) }
+        case .inContainer:
+            if let found = BinaryOpNode.stringInList(a, b) { return .bool(found) }
+        default:
+            break
+        }
+        return apply(op, a.pointee, b.pointee)
+    }
+
+    /// ``sameKindEquality(_:_:)`` for the values at `a` and `b`, one operand at a time (a
+    /// switch over the pair copied both payloads).
+    @inline(__always)
+    static func sameKindEquality(_ a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Bool? {
+        switch a.pointee {
+        case .string(let x):
+            guard case .string(let y) = b.pointee else { return nil }
+            return Value.sameScalars(x, y)
+        case .int(let x):
+            guard case .int(let y) = b.pointee else { return nil }
+            return x == y
+        case .bool(let x):
+            guard case .bool(let y) = b.pointee else { return nil }
+            return x == y
+        default:
+            return nil
+        }
+    }
+
+    /// Whether the string at `a` is in the list at `b` (codes against a list of codes), as
+    /// `inContainer` decides it; nil for any other operands.
+    @inline(__always)
+    static func stringInList(_ a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Bool? {
+        guard case .string(let s) = a.pointee, case .list(let items) = b.pointee else { return nil }
+        return items.contains {
+            if case .string(let t) = $0 { return Value.sameScalars(t, s) }
+            return false
+        }
     }
 
     /// `a op b` for operands that are neither errors nor unknowns, errors tagged with this
@@ -123,6 +195,10 @@ final class ConstOperandOpNode: EvalNode, @unchecked Sendable {
     /// The generic node, for its `apply` (same id).
     let generic: BinaryOpNode
 
+    /// `constant`, at an address of its own (the node's for its lifetime), for comparisons in
+    /// place.
+    private let stored: UnsafeMutablePointer<Value>
+
     init(_ generic: BinaryOpNode, operand: EvalNode, constant: Value, constantOnRight: Bool) {
         self.operand = operand
         self.operandRead = Operand(operand)
@@ -130,14 +206,30 @@ final class ConstOperandOpNode: EvalNode, @unchecked Sendable {
         self.constantOnRight = constantOnRight
         self.op = generic.op
         self.generic = generic
+        stored = .allocate(capacity: 1)
+        stored.initialize(to: constant)
         super.init(id: generic.id)
     }
 
+    deinit {
+        stored.deinitialize(count: 1)
+        stored.deallocate()
+    }
+
     override func eval(_ f: inout Frame) -> Value {
-        let v = operandRead.eval(&f)
+        // The operand where it is stored when it is a variable or field read.
+        if let v = operandRead.storedAddress(&f) { return apply(v) }
+        var v = operandRead.eval(&f)
+        return apply(&v)
+    }
+
+    /// The operator applied to the operand's value at `v` and the constant.
+    @inline(__always)
+    private func apply(_ v: UnsafePointer<Value>) -> Value {
         // A strict failure of two operands where the constant is neither error nor unknown.
-        if v.isErrorOrUnknown { return v }
-        return constantOnRight ? generic.apply(op, v, constant) : generic.apply(op, constant, v)
+        if v.pointee.isErrorOrUnknown { return v.pointee }
+        let c = UnsafePointer(stored)
+        return constantOnRight ? generic.apply(op, v, c) : generic.apply(op, c, v)
     }
 }
 

@@ -5,15 +5,18 @@ class QuantifierNode: LoopNode, @unchecked Sendable {
     let predicate: EvalNode
     /// True for `exists` (or-fold from false), false for `all` (and-fold from true).
     let isExists: Bool
+    /// `predicate` unretained (the property above keeps it).
+    let predicateRef: Unmanaged<EvalNode>
 
     init(id: Int, range: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode, isExists: Bool) {
         self.predicate = predicate
         self.isExists = isExists
+        predicateRef = .passUnretained(predicate)
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
-    override func eval(_ f: inout Frame) -> Value {
-        let (r, stop) = start(&f)
+    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+        let stop = rangeFailure(r)
         if let stop { return stop }
         return fold(r, &f)
     }
@@ -24,7 +27,7 @@ class QuantifierNode: LoopNode, @unchecked Sendable {
         var accu = Value.bool(!isExists)
         var decided: Value?
         forEach(r, &f) { f, _ in
-            let p = predicate.eval(&f)
+            let p = predicateRef.eval(&f)
             if case .bool(let b) = p {
                 if b == isExists {
                     decided = p
@@ -51,24 +54,27 @@ final class AtLeastNode: LoopNode, @unchecked Sendable {
     /// for predicates that nest a comprehension, which were planned generically before and keep
     /// their reads.
     let exhaustive: Bool
+    /// `predicate` unretained (the property above keeps it).
+    private let predicateRef: Unmanaged<EvalNode>
 
     init(id: Int, range: EvalNode, count: EvalNode, iterVar: Int, iterVar2: Int?, predicate: EvalNode,
          exhaustive: Bool = false) {
         self.count = count
         self.predicate = predicate
+        predicateRef = .passUnretained(predicate)
         self.exhaustive = exhaustive
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
-    override func eval(_ f: inout Frame) -> Value {
-        let (r, stop) = start(&f)
+    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+        let stop = rangeFailure(r)
         if exhaustive, let stop { return stop }
         let kv = count.eval(&f)
         if let stop { return stop }
         guard case .int(let k) = kv else {
             if exhaustive {
                 forEach(r, &f) { f, _ in
-                    _ = predicate.eval(&f)
+                    _ = predicateRef.eval(&f)
                     return true
                 }
             }
@@ -77,7 +83,7 @@ final class AtLeastNode: LoopNode, @unchecked Sendable {
         var tally = AtLeastTally()
         if k <= 0 && !exhaustive { return .bool(true) }
         forEach(r, &f) { f, _ in
-            tally.add(predicate.eval(&f), exprID: id)
+            tally.add(predicateRef.eval(&f), exprID: id)
             return exhaustive || tally.trues < k
         }
         return tagged(tally.result(k))
@@ -129,19 +135,24 @@ final class AtLeastArgsNode: EvalNode, @unchecked Sendable {
     /// The ids of the `@kleene_new` call and of each operand's `@kleene_add` call (for errors).
     let newID: Int
     let addIDs: [Int]
+    /// `operands` unretained.
+    private let operandList: ChildList
 
     init(id: Int, count: EvalNode, operands: [EvalNode], newID: Int, addIDs: [Int]) {
         self.count = count
         self.operands = operands
         self.newID = newID
         self.addIDs = addIDs
+        operandList = ChildList(operands)
         super.init(id: id)
     }
+
+    deinit { operandList.deallocate() }
 
     override func eval(_ f: inout Frame) -> Value {
         let kv = count.eval(&f)
         guard case .int(let k) = kv else {
-            for o in operands { _ = o.eval(&f) }
+            for i in 0..<operandList.count { _ = operandList[i].eval(&f) }
             var r = KleeneLibrary.new(kv)
             if case .error(var e) = r, e.exprID == nil {
                 e.exprID = newID
@@ -150,7 +161,7 @@ final class AtLeastArgsNode: EvalNode, @unchecked Sendable {
             return tagged(r)
         }
         var tally = AtLeastTally()
-        for (i, o) in operands.enumerated() { tally.add(o.eval(&f), exprID: addIDs[i]) }
+        for i in 0..<operandList.count { tally.add(operandList[i].eval(&f), exprID: addIDs[i]) }
         return tagged(tally.result(k))
     }
 }

@@ -23,6 +23,14 @@ class EvalNode: @unchecked Sendable {
     }
 }
 
+extension Unmanaged where Instance == EvalNode {
+    /// Evaluates the node without retaining it. For children called in loops, held unretained
+    /// next to the strong reference that keeps them alive (the parent's, for its whole life): a
+    /// strong child loaded for a loop was retained and released around every call.
+    @inline(__always)
+    func eval(_ f: inout Frame) -> Value { _withUnsafeGuaranteedRef { $0.eval(&f) } }
+}
+
 /// A constant (literal, folded expression, declared constant or type name).
 final class ConstNode: EvalNode, @unchecked Sendable {
     let value: Value
@@ -57,6 +65,17 @@ final class SlotNode: EvalNode, @unchecked Sendable {
         let v = f.slots[slot]
         f.observer?.didRead(slot: slot, value: v)
         return v
+    }
+
+    /// The address of the slot's value, with the read reported as `read` reports it; nil,
+    /// having reported nothing, when there is no such slot. The slots are not written during an
+    /// evaluation.
+    @inline(__always)
+    final func address(_ f: inout Frame) -> UnsafePointer<Value>? {
+        guard slot < f.slots.count else { return nil }
+        let p = f.slots.baseAddress! + slot
+        f.observer?.didRead(slot: slot, value: p.pointee)
+        return p
     }
 }
 
