@@ -523,7 +523,9 @@ struct CaseTapeReader {
         var kinds: [IncidentKind] = []
         var kindsOK = false
         if let kv = kindsValue ?? required(o, "kinds") { (kinds, kindsOK) = incidentKinds(kv) }
-        var inc = CaseFile.Incident(date: date ?? CaseDate(daysSinceEpoch: 0), kinds: kinds)
+        var perpetrators: [String] = [], victims: [String] = [], witnesses: [String] = []
+        var injury: Fact<Injury> = .absent, weapon: Fact<Bool> = .absent
+        var police: Fact<Bool> = .absent, ban: Fact<Bool> = .absent
         for key in keys {
             let value = key + 1
             let name = lookup(key, CaseKeys.Incident.self, hint: &hint)
@@ -532,19 +534,21 @@ struct CaseTapeReader {
             case .perpetrators?, .victims?, .witnesses?:
                 let refs = memberRefs(value, key: key)
                 switch name {
-                case .perpetrators?: inc.perpetrators = refs
-                case .victims?: inc.victims = refs
-                default: inc.witnesses = refs
+                case .perpetrators?: perpetrators = refs
+                case .victims?: victims = refs
+                default: witnesses = refs
                 }
-            case .injury?: inc.injury = enumValue(value, Injury.self, below: .key(key))
-            case .weapon?: inc.weapon = tri(value, key: key)
-            case .policeInvolved?: inc.policeInvolved = tri(value, key: key)
-            case .contactBanViolated?: inc.contactBanViolated = tri(value, key: key)
+            case .injury?: injury = enumValue(value, Injury.self, below: .key(key))
+            case .weapon?: weapon = tri(value, key: key)
+            case .policeInvolved?: police = tri(value, key: key)
+            case .contactBanViolated?: ban = tri(value, key: key)
             case nil:
                 ignore(key)
             }
         }
-        return (date != nil && kindsOK) ? inc : nil
+        guard let date, kindsOK else { return nil }
+        return CaseFile.Incident(date: date, kinds: kinds, perpetrators: perpetrators, victims: victims, witnesses: witnesses,
+                                 injury: injury, weapon: weapon, policeInvolved: police, contactBanViolated: ban)
     }
 
     /// An incident's kinds at `kv`, and whether they are a non-empty list of valid kinds. Errors
