@@ -86,21 +86,6 @@ public struct CaseFile: Sendable, Hashable {
             self.date = date
             self.kinds = kinds
         }
-
-        /// An incident with every field given (the decoder's: setting the lists one by one
-        /// after ``init(date:kinds:)`` releases each default empty list).
-        init(date: CaseDate, kinds: [IncidentKind], perpetrators: [String], victims: [String], witnesses: [String],
-             injury: Fact<Injury>, weapon: Fact<Bool>, policeInvolved: Fact<Bool>, contactBanViolated: Fact<Bool>) {
-            self.date = date
-            self.kinds = kinds
-            self.perpetrators = perpetrators
-            self.victims = victims
-            self.witnesses = witnesses
-            self.injury = injury
-            self.weapon = weapon
-            self.policeInvolved = policeInvolved
-            self.contactBanViolated = contactBanViolated
-        }
     }
 
     /// A Veilig Thuis contact.

@@ -338,7 +338,7 @@ struct CaseTapeReader {
                 kindKeys.reserve(elementCount(value))
                 within(key: key) { r in
                     for (i, v) in r.list(value) {
-                        if let inc = r.within(i, { $0.readIncident(v) }) { file.incidents.append(inc) }
+                        r.within(i) { $0.readIncident(v, into: &file.incidents) }
                     }
                 }
             case .reports:
@@ -505,8 +505,11 @@ struct CaseTapeReader {
         return CaseFile.Relationship(a: a, b: b, kind: kind)
     }
 
-    mutating func readIncident(_ v: Int) -> CaseFile.Incident? {
-        guard let o = object(v, what: "an incident") else { return nil }
+    /// Reads the incident at `v` and appends it to `incidents` when valid. The incident is
+    /// appended first and filled in place: built in a local and then appended (or returned as
+    /// an optional), it was copied whole on its way out, its four lists retained and released.
+    mutating func readIncident(_ v: Int, into incidents: inout [CaseFile.Incident]) {
+        guard let o = object(v, what: "an incident") else { return }
         // Incidents usually begin with `date` and `kinds`: then the walk's own lookups find
         // them, with no search of their own, and the walk goes on after them.
         var hint = 0
@@ -523,32 +526,25 @@ struct CaseTapeReader {
         var kinds: [IncidentKind] = []
         var kindsOK = false
         if let kv = kindsValue ?? required(o, "kinds") { (kinds, kindsOK) = incidentKinds(kv) }
-        var perpetrators: [String] = [], victims: [String] = [], witnesses: [String] = []
-        var injury: Fact<Injury> = .absent, weapon: Fact<Bool> = .absent
-        var police: Fact<Bool> = .absent, ban: Fact<Bool> = .absent
+        let n = incidents.count
+        incidents.append(CaseFile.Incident(date: date ?? CaseDate(daysSinceEpoch: 0), kinds: kinds))
         for key in keys {
             let value = key + 1
             let name = lookup(key, CaseKeys.Incident.self, hint: &hint)
             switch name {
             case .date?, .kinds?: break
-            case .perpetrators?, .victims?, .witnesses?:
-                let refs = memberRefs(value, key: key)
-                switch name {
-                case .perpetrators?: perpetrators = refs
-                case .victims?: victims = refs
-                default: witnesses = refs
-                }
-            case .injury?: injury = enumValue(value, Injury.self, below: .key(key))
-            case .weapon?: weapon = tri(value, key: key)
-            case .policeInvolved?: police = tri(value, key: key)
-            case .contactBanViolated?: ban = tri(value, key: key)
+            case .perpetrators?: incidents[n].perpetrators = memberRefs(value, key: key)
+            case .victims?: incidents[n].victims = memberRefs(value, key: key)
+            case .witnesses?: incidents[n].witnesses = memberRefs(value, key: key)
+            case .injury?: incidents[n].injury = enumValue(value, Injury.self, below: .key(key))
+            case .weapon?: incidents[n].weapon = tri(value, key: key)
+            case .policeInvolved?: incidents[n].policeInvolved = tri(value, key: key)
+            case .contactBanViolated?: incidents[n].contactBanViolated = tri(value, key: key)
             case nil:
                 ignore(key)
             }
         }
-        guard let date, kindsOK else { return nil }
-        return CaseFile.Incident(date: date, kinds: kinds, perpetrators: perpetrators, victims: victims, witnesses: witnesses,
-                                 injury: injury, weapon: weapon, policeInvolved: police, contactBanViolated: ban)
+        if date == nil || !kindsOK { incidents.removeLast() }
     }
 
     /// An incident's kinds at `kv`, and whether they are a non-empty list of valid kinds. Errors
