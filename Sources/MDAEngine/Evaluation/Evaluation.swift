@@ -155,8 +155,8 @@ struct Evaluation {
                     continue
                 }
                 let v = copies.substituted(in: original.values[k])
-                values[k] = v
                 activation.slots[ruleset.slotOfRule[k]] = v
+                values[k] = consume v
             }
         }
     }
@@ -193,8 +193,8 @@ struct Evaluation {
             // Borrowed, as in ``factor(_:)``: the ruleset owns its programs for the whole run.
             v = Unmanaged.passUnretained(ruleset.conditions[k]!)._withUnsafeGuaranteedRef { evaluate($0) }
         }
-        values[k] = v
         activation.slots[ruleset.slotOfRule[k]] = v
+        values[k] = consume v   // moved: one copy of the value, not two
     }
 
     func evaluate(_ program: Program) -> Value {
