@@ -239,18 +239,26 @@ struct Evaluation {
         guard let iteration = rule.iteration.map(Unmanaged.passUnretained) else {
             return Unmanaged.passUnretained(rule.condition!)._withUnsafeGuaranteedRef { evaluate($0) }
         }
-        let list = iteration._withUnsafeGuaranteedRef { evaluate($0) }
-        guard case .list(let elements) = list else {
-            if case .unknown = list { return list }
+        // Switched on as a temporary, so the elements are moved out of it rather than copied.
+        let elements: [Value]
+        switch iteration._withUnsafeGuaranteedRef({ evaluate($0) }) {
+        case .list(let items): elements = items
+        case let other:
+            if case .unknown = other { return other }
             warnings.append((k, "rule \(rule.id): its `for` list could not be evaluated"))
             return .unknown(UnknownSet([]))
         }
+        // The loop's evaluations borrow the recorder (unretained, as in ``evaluate(_:)``).
+        if let observer { return observer._withUnsafeGuaranteedRef { factor(k, rule: rule, over: elements, observer: $0) } }
+        return factor(k, rule: rule, over: elements, observer: nil)
+    }
+
+    /// Rule `k`'s value over the elements of its `for` list, each lent to its loop slot.
+    private mutating func factor(_ k: Int, rule: Rule, over elements: [Value], observer: EvaluationObserver?) -> Value {
         var any = Kleene.Fold(deciding: true, merging: tracksUnknowns)   // Kleene OR over the elements' values
         var trueMembers: [String] = []
         var unknownMembers: [String] = []
-        // Read once: the loop's evaluations then borrow the recorder instead of retaining it
-        // from `self` each time.
-        let condition = Unmanaged.passUnretained(rule.condition!), loopSlot = rule.loopSlot, observer: EvaluationObserver? = self.recorder
+        let condition = Unmanaged.passUnretained(rule.condition!), loopSlot = rule.loopSlot
         let trueMembersOf = rule.members.map(Unmanaged.passUnretained)
         let unknownMembersOf = (rule.membersUnknown ?? rule.members).map(Unmanaged.passUnretained)
         activation.slots.withUnsafeMutableBufferPointer { slots in
@@ -279,9 +287,9 @@ struct Evaluation {
         }
         let v = any.value
         switch v {
-        case .bool(true): members[k] = trueMembers
+        case .bool(true): members[k] = consume trueMembers
         case .bool(false): members[k] = []
-        default: members[k] = unknownMembers
+        default: members[k] = consume unknownMembers
         }
         return v
     }
