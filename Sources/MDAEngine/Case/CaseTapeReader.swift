@@ -301,9 +301,8 @@ struct CaseTapeReader {
                 memberPositions.reserveCapacity(tape.count(a))
                 within("members") { r in
                     for (i, m) in r.tape.elements(a).enumerated() {
-                        if let (member, idEntry) = r.within(i, { $0.readMember(m) }) {
-                            file.members.append(member)
-                            r.ids.add(member.id, at: idEntry, in: r.tape)
+                        if let idEntry = r.within(i, { $0.readMember(m, into: &file.members) }) {
+                            r.ids.add(file.members[file.members.count - 1].id, at: idEntry, in: r.tape)
                             memberPositions.append(i)
                         }
                     }
@@ -405,28 +404,31 @@ struct CaseTapeReader {
         return v
     }
 
-    /// A member and the tape index of its id.
-    mutating func readMember(_ v: Int) -> (CaseFile.Member, Int)? {
+    /// Reads the member at `v` and appends it to `members` when it defines an id; returns the
+    /// tape index of the id then. The member is appended first and filled in place (as
+    /// incidents are, see ``readIncident(_:into:)``): returned, it was copied on its way out.
+    mutating func readMember(_ v: Int, into members: inout [CaseFile.Member]) -> Int? {
         guard let o = object(v, what: "a member") else { return nil }
         let idEntry = required(o, "id")
         let id = idEntry.map { v in within("id") { $0.string(v, required: true, maxLength: 128) } }?.value
         let age = required(o, "age").map { v in within("age") { $0.int(v, range: 0...120, required: true) } }?.value
-        var m = CaseFile.Member(id: id ?? "", age: age ?? 0)
+        let n = members.count
+        members.append(CaseFile.Member(id: id ?? "", age: age ?? 0))
         var hint = 0
         for key in tape.keys(o) {
             let value = key + 1
             let name = lookup(key, CaseKeys.Member.self, hint: &hint)
             switch name {
             case .id?, .age?: break
-            case .gender?: m.gender = enumValue(value, Gender.self, below: .key(key))
-            case .victim?: m.victim = tri(value, key: key)
-            case .perpetrator?: m.perpetrator = tri(value, key: key)
-            case .pregnant?: m.pregnant = tri(value, key: key)
-            case .factors?: within(key: key) { r in r.group(value, &m.factors) }
+            case .gender?: members[n].gender = enumValue(value, Gender.self, below: .key(key))
+            case .victim?: members[n].victim = tri(value, key: key)
+            case .perpetrator?: members[n].perpetrator = tri(value, key: key)
+            case .pregnant?: members[n].pregnant = tri(value, key: key)
+            case .factors?: within(key: key) { r in r.group(value, &members[n].factors) }
             case .aces?:
                 within(key: key) { r in
                     for (i, a) in r.list(value) {
-                        if let ace = r.enumValue(a, AceKind.self, required: true, below: .index(i)).value { m.aces.append(ace) }
+                        if let ace = r.enumValue(a, AceKind.self, required: true, below: .index(i)).value { members[n].aces.append(ace) }
                     }
                 }
             case nil:
@@ -434,8 +436,11 @@ struct CaseTapeReader {
             }
         }
         // A member with a bad age still defines its id, so references to it stay valid.
-        guard id != nil, let idEntry else { return nil }
-        return (m, idEntry)
+        guard id != nil, let idEntry else {
+            members.removeLast()
+            return nil
+        }
+        return idEntry
     }
 
     /// The member id a reference at `v` names; errors are reported below the current path by `token`.

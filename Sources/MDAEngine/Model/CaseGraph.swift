@@ -18,7 +18,7 @@ struct CaseGraph {
         // Records are read in place, by index: a copy (as `enumerated()` makes) retains and
         // later releases each of their strings and lists.
         for i in file.members.indices {
-            members.append(member(file.members[i], path: CaseGraph.path("/members/", i, CaseGraph.memberPaths),
+            members.append(member(file.members, at: i, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths),
                                   factorsPath: i < CaseGraph.memberFactorsPaths.count ? CaseGraph.memberFactorsPaths[i] : nil, numbers: &numbers))
         }
         var lists = Lists(ids: file.members.map(\.id), members: members)
@@ -207,19 +207,22 @@ struct CaseGraph {
         }
     }
 
+    /// The record of member `i` of `members`, read in place (a copy of the member, passed by
+    /// value, retained and released its id and lists).
     /// - Parameter factorsPath: The pointer of the member's factors, when precomputed.
-    func member(_ m: CaseFile.Member, path p: String, factorsPath: String? = nil, numbers: inout FactNumbers) -> Value {
+    func member(_ members: [CaseFile.Member], at i: Int, path p: String, factorsPath: String? = nil, numbers: inout FactNumbers) -> Value {
         let factorsPath = factorsPath ?? p + "/factors"
-        let factors = ObjectValue.make(type: CaseSchema.factors, path: factorsPath, index: numbers.take(CaseSchema.factors)) { group(m.factors, factorsPath, into: &$0) }
+        let group = members[i].factors
+        let factors = ObjectValue.make(type: CaseSchema.factors, path: factorsPath, index: numbers.take(CaseSchema.factors)) { self.group(group, factorsPath, into: &$0) }
         return .object(ObjectValue.make(type: CaseSchema.member, path: p, index: numbers.take(CaseSchema.member)) { w in
-            w.append(.string(m.id))
-            w.append(.int(Int64(m.age)))
-            w.append(m.gender.value.map { .string($0.rawValue) } ?? .null)
-            w.append(tri(m.victim, p, "victim"))
-            w.append(tri(m.perpetrator, p, "perpetrator"))
-            w.append(tri(m.pregnant, p, "pregnant"))
+            w.append(.string(members[i].id))
+            w.append(.int(Int64(members[i].age)))
+            w.append(members[i].gender.value.map { .string($0.rawValue) } ?? .null)
+            w.append(tri(members[i].victim, p, "victim"))
+            w.append(tri(members[i].perpetrator, p, "perpetrator"))
+            w.append(tri(members[i].pregnant, p, "pregnant"))
             w.append(.object(factors))
-            w.append(.list(m.aces.map { .string($0.rawValue) }))
+            w.append(.list(members[i].aces.map { .string($0.rawValue) }))
         })
     }
 
