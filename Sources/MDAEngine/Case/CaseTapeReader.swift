@@ -393,7 +393,12 @@ struct CaseTapeReader {
             }
         }
         file.ignoredKeys = ignored
-        return file
+        // Moved out by a swap with an empty case: `file` is captured by the closures above,
+        // and returned as it is, it was copied whole (every list and string retained) and the
+        // original released.
+        var result = CaseFile(caseId: "", referenceDate: reference, members: [])
+        swap(&result, &file)
+        return result
     }
 
     mutating func required(_ o: Int, _ key: StaticString) -> Int? {
