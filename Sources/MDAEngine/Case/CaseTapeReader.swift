@@ -537,7 +537,7 @@ struct CaseTapeReader {
         var kindsOK = false
         if let kv = kindsValue ?? required(o, "kinds") { (kinds, kindsOK) = incidentKinds(kv) }
         let n = incidents.count
-        incidents.append(CaseFile.Incident(date: date ?? CaseDate(daysSinceEpoch: 0), kinds: kinds))
+        incidents.append(CaseFile.Incident(date: date ?? CaseDate(daysSinceEpoch: 0), kinds: consume kinds))   // moved, not copied
         for key in keys {
             let value = key + 1
             let name = lookup(key, CaseKeys.Incident.self, hint: &hint)
