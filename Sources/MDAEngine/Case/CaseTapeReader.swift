@@ -301,9 +301,8 @@ struct CaseTapeReader {
                 memberPositions.reserveCapacity(tape.count(a))
                 within("members") { r in
                     for (i, m) in r.tape.elements(a).enumerated() {
-                        if let (member, idEntry) = r.within(i, { $0.readMember(m) }) {
-                            file.members.append(member)
-                            r.ids.add(member.id, at: idEntry, in: r.tape)
+                        if let idEntry = r.within(i, { $0.readMember(m, into: &file.members) }) {
+                            r.ids.add(file.members[file.members.count - 1].id, at: idEntry, in: r.tape)
                             memberPositions.append(i)
                         }
                     }
@@ -338,7 +337,7 @@ struct CaseTapeReader {
                 kindKeys.reserve(elementCount(value))
                 within(key: key) { r in
                     for (i, v) in r.list(value) {
-                        if let inc = r.within(i, { $0.readIncident(v) }) { file.incidents.append(inc) }
+                        r.within(i) { $0.readIncident(v, into: &file.incidents) }
                     }
                 }
             case .reports:
@@ -394,7 +393,12 @@ struct CaseTapeReader {
             }
         }
         file.ignoredKeys = ignored
-        return file
+        // Moved out by a swap with an empty case: `file` is captured by the closures above,
+        // and returned as it is, it was copied whole (every list and string retained) and the
+        // original released.
+        var result = CaseFile(caseId: "", referenceDate: reference, members: [])
+        swap(&result, &file)
+        return result
     }
 
     mutating func required(_ o: Int, _ key: StaticString) -> Int? {
@@ -405,28 +409,31 @@ struct CaseTapeReader {
         return v
     }
 
-    /// A member and the tape index of its id.
-    mutating func readMember(_ v: Int) -> (CaseFile.Member, Int)? {
+    /// Reads the member at `v` and appends it to `members` when it defines an id; returns the
+    /// tape index of the id then. The member is appended first and filled in place (as
+    /// incidents are, see ``readIncident(_:into:)``): returned, it was copied on its way out.
+    mutating func readMember(_ v: Int, into members: inout [CaseFile.Member]) -> Int? {
         guard let o = object(v, what: "a member") else { return nil }
         let idEntry = required(o, "id")
         let id = idEntry.map { v in within("id") { $0.string(v, required: true, maxLength: 128) } }?.value
         let age = required(o, "age").map { v in within("age") { $0.int(v, range: 0...120, required: true) } }?.value
-        var m = CaseFile.Member(id: id ?? "", age: age ?? 0)
+        let n = members.count
+        members.append(CaseFile.Member(id: id ?? "", age: age ?? 0))
         var hint = 0
         for key in tape.keys(o) {
             let value = key + 1
             let name = lookup(key, CaseKeys.Member.self, hint: &hint)
             switch name {
             case .id?, .age?: break
-            case .gender?: m.gender = enumValue(value, Gender.self, below: .key(key))
-            case .victim?: m.victim = tri(value, key: key)
-            case .perpetrator?: m.perpetrator = tri(value, key: key)
-            case .pregnant?: m.pregnant = tri(value, key: key)
-            case .factors?: within(key: key) { r in r.group(value, &m.factors) }
+            case .gender?: members[n].gender = enumValue(value, Gender.self, below: .key(key))
+            case .victim?: members[n].victim = tri(value, key: key)
+            case .perpetrator?: members[n].perpetrator = tri(value, key: key)
+            case .pregnant?: members[n].pregnant = tri(value, key: key)
+            case .factors?: within(key: key) { r in r.group(value, &members[n].factors) }
             case .aces?:
                 within(key: key) { r in
                     for (i, a) in r.list(value) {
-                        if let ace = r.enumValue(a, AceKind.self, required: true, below: .index(i)).value { m.aces.append(ace) }
+                        if let ace = r.enumValue(a, AceKind.self, required: true, below: .index(i)).value { members[n].aces.append(ace) }
                     }
                 }
             case nil:
@@ -434,8 +441,11 @@ struct CaseTapeReader {
             }
         }
         // A member with a bad age still defines its id, so references to it stay valid.
-        guard id != nil, let idEntry else { return nil }
-        return (m, idEntry)
+        guard id != nil, let idEntry else {
+            members.removeLast()
+            return nil
+        }
+        return idEntry
     }
 
     /// The member id a reference at `v` names; errors are reported below the current path by `token`.
@@ -505,8 +515,11 @@ struct CaseTapeReader {
         return CaseFile.Relationship(a: a, b: b, kind: kind)
     }
 
-    mutating func readIncident(_ v: Int) -> CaseFile.Incident? {
-        guard let o = object(v, what: "an incident") else { return nil }
+    /// Reads the incident at `v` and appends it to `incidents` when valid. The incident is
+    /// appended first and filled in place: built in a local and then appended (or returned as
+    /// an optional), it was copied whole on its way out, its four lists retained and released.
+    mutating func readIncident(_ v: Int, into incidents: inout [CaseFile.Incident]) {
+        guard let o = object(v, what: "an incident") else { return }
         // Incidents usually begin with `date` and `kinds`: then the walk's own lookups find
         // them, with no search of their own, and the walk goes on after them.
         var hint = 0
@@ -523,28 +536,25 @@ struct CaseTapeReader {
         var kinds: [IncidentKind] = []
         var kindsOK = false
         if let kv = kindsValue ?? required(o, "kinds") { (kinds, kindsOK) = incidentKinds(kv) }
-        var inc = CaseFile.Incident(date: date ?? CaseDate(daysSinceEpoch: 0), kinds: kinds)
+        let n = incidents.count
+        incidents.append(CaseFile.Incident(date: date ?? CaseDate(daysSinceEpoch: 0), kinds: consume kinds))   // moved, not copied
         for key in keys {
             let value = key + 1
             let name = lookup(key, CaseKeys.Incident.self, hint: &hint)
             switch name {
             case .date?, .kinds?: break
-            case .perpetrators?, .victims?, .witnesses?:
-                let refs = memberRefs(value, key: key)
-                switch name {
-                case .perpetrators?: inc.perpetrators = refs
-                case .victims?: inc.victims = refs
-                default: inc.witnesses = refs
-                }
-            case .injury?: inc.injury = enumValue(value, Injury.self, below: .key(key))
-            case .weapon?: inc.weapon = tri(value, key: key)
-            case .policeInvolved?: inc.policeInvolved = tri(value, key: key)
-            case .contactBanViolated?: inc.contactBanViolated = tri(value, key: key)
+            case .perpetrators?: incidents[n].perpetrators = memberRefs(value, key: key)
+            case .victims?: incidents[n].victims = memberRefs(value, key: key)
+            case .witnesses?: incidents[n].witnesses = memberRefs(value, key: key)
+            case .injury?: incidents[n].injury = enumValue(value, Injury.self, below: .key(key))
+            case .weapon?: incidents[n].weapon = tri(value, key: key)
+            case .policeInvolved?: incidents[n].policeInvolved = tri(value, key: key)
+            case .contactBanViolated?: incidents[n].contactBanViolated = tri(value, key: key)
             case nil:
                 ignore(key)
             }
         }
-        return (date != nil && kindsOK) ? inc : nil
+        if date == nil || !kindsOK { incidents.removeLast() }
     }
 
     /// An incident's kinds at `kv`, and whether they are a non-empty list of valid kinds. Errors

@@ -63,7 +63,10 @@ struct SharedLists {
 
     /// Rehashes into `newCapacity` slots (a power of two of at least 16).
     private mutating func grow(to newCapacity: Int) {
-        let old = slots
+        // Moved out, not copied: a copy retained the old buffer (and the assignment below
+        // released it again).
+        var old: [UInt64] = []
+        swap(&old, &slots)
         capacity = 1 << (Int.bitWidth - (newCapacity - 1).leadingZeroBitCount)
         // Zeroed whole rather than `Array(repeating:count:)`, whose buffer allocation is not
         // specialised (a generic metadata lookup each time), or appended slot by slot.

@@ -155,8 +155,8 @@ struct Evaluation {
                     continue
                 }
                 let v = copies.substituted(in: original.values[k])
-                values[k] = v
                 activation.slots[ruleset.slotOfRule[k]] = v
+                values[k] = consume v
             }
         }
     }
@@ -189,10 +189,12 @@ struct Evaluation {
         case .domain: v = domain(k)
         case .profile: v = profile(k)
         case .decision: v = decide(k, judgement: judgement)
-        default: v = evaluate(ruleset.conditions[k]!)
+        default:
+            // Borrowed, as in ``factor(_:)``: the ruleset owns its programs for the whole run.
+            v = Unmanaged.passUnretained(ruleset.conditions[k]!)._withUnsafeGuaranteedRef { evaluate($0) }
         }
-        values[k] = v
         activation.slots[ruleset.slotOfRule[k]] = v
+        values[k] = consume v   // moved: one copy of the value, not two
     }
 
     func evaluate(_ program: Program) -> Value {
@@ -233,20 +235,32 @@ struct Evaluation {
     }
 
     private mutating func factor(_ k: Int, rule: Rule) -> Value {
-        guard let iteration = rule.iteration else { return evaluate(rule.condition!) }
-        let list = evaluate(iteration)
-        guard case .list(let elements) = list else {
-            if case .unknown = list { return list }
+        // The rule's programs are borrowed (unretained) too: `rule` holds them for the run.
+        guard let iteration = rule.iteration.map(Unmanaged.passUnretained) else {
+            return Unmanaged.passUnretained(rule.condition!)._withUnsafeGuaranteedRef { evaluate($0) }
+        }
+        // Switched on as a temporary, so the elements are moved out of it rather than copied.
+        let elements: [Value]
+        switch iteration._withUnsafeGuaranteedRef({ evaluate($0) }) {
+        case .list(let items): elements = items
+        case let other:
+            if case .unknown = other { return other }
             warnings.append((k, "rule \(rule.id): its `for` list could not be evaluated"))
             return .unknown(UnknownSet([]))
         }
+        // The loop's evaluations borrow the recorder (unretained, as in ``evaluate(_:)``).
+        if let observer { return observer._withUnsafeGuaranteedRef { factor(k, rule: rule, over: elements, observer: $0) } }
+        return factor(k, rule: rule, over: elements, observer: nil)
+    }
+
+    /// Rule `k`'s value over the elements of its `for` list, each lent to its loop slot.
+    private mutating func factor(_ k: Int, rule: Rule, over elements: [Value], observer: EvaluationObserver?) -> Value {
         var any = Kleene.Fold(deciding: true, merging: tracksUnknowns)   // Kleene OR over the elements' values
         var trueMembers: [String] = []
         var unknownMembers: [String] = []
-        // Read once: the loop's evaluations then borrow the recorder instead of retaining it
-        // from `self` each time.
-        let condition = rule.condition!, loopSlot = rule.loopSlot, observer: EvaluationObserver? = self.recorder
-        let trueMembersOf = rule.members, unknownMembersOf = rule.membersUnknown ?? rule.members
+        let condition = Unmanaged.passUnretained(rule.condition!), loopSlot = rule.loopSlot
+        let trueMembersOf = rule.members.map(Unmanaged.passUnretained)
+        let unknownMembersOf = (rule.membersUnknown ?? rule.members).map(Unmanaged.passUnretained)
         activation.slots.withUnsafeMutableBufferPointer { slots in
             // Each element is lent to the loop slot bit for bit, as CEL's own loops lend theirs
             // (an assignment retained it, released the previous one and checked the array's
@@ -259,29 +273,33 @@ struct Evaluation {
             elements.withUnsafeBufferPointer { items in
                 for i in items.indices {
                     raw.copyMemory(from: items.baseAddress! + i, byteCount: MemoryLayout<Value>.size)
-                    let v = condition.evaluate(slots: lent, observer: observer)
+                    let v = condition._withUnsafeGuaranteedRef { $0.evaluate(slots: lent, observer: observer) }
                     any.add(v)
                     switch v {
                     case .bool(true):
-                        if let m = trueMembersOf { Evaluation.memberIDs(m.evaluate(slots: lent, observer: observer), into: &trueMembers) } else { Evaluation.memberIDs(items[i], into: &trueMembers) }
+                        if let m = trueMembersOf { Evaluation.memberIDs(m._withUnsafeGuaranteedRef { $0.evaluate(slots: lent, observer: observer) }, into: &trueMembers) } else { Evaluation.memberIDs(items[i], into: &trueMembers) }
                     case .bool(false): break
                     default:
-                        if let m = unknownMembersOf { Evaluation.memberIDs(m.evaluate(slots: lent, observer: observer), into: &unknownMembers) } else { Evaluation.memberIDs(items[i], into: &unknownMembers) }
+                        if let m = unknownMembersOf { Evaluation.memberIDs(m._withUnsafeGuaranteedRef { $0.evaluate(slots: lent, observer: observer) }, into: &unknownMembers) } else { Evaluation.memberIDs(items[i], into: &unknownMembers) }
                     }
                 }
             }
         }
         let v = any.value
         switch v {
-        case .bool(true): members[k] = trueMembers
+        case .bool(true): members[k] = consume trueMembers
         case .bool(false): members[k] = []
-        default: members[k] = unknownMembers
+        default: members[k] = consume unknownMembers
         }
         return v
     }
 
     mutating func domain(_ k: Int) -> Value {
-        let rule = ruleset.rules[k]
+        // Borrowed, as in ``factor(_:)``.
+        Unmanaged.passUnretained(ruleset.rules[k])._withUnsafeGuaranteedRef { domain(k, rule: $0) }
+    }
+
+    private mutating func domain(_ k: Int, rule: Rule) -> Value {
         var ids: [String] = []
         var any = Kleene.Fold(deciding: true, merging: tracksUnknowns)   // Kleene OR over the inputs
         for i in rule.inputs {
@@ -299,7 +317,11 @@ struct Evaluation {
     // MARK: Profiles (domain.md "Family profiles"; reading 17)
 
     mutating func profile(_ k: Int) -> Value {
-        let rule = ruleset.rules[k]
+        // Borrowed, as in ``factor(_:)``.
+        Unmanaged.passUnretained(ruleset.rules[k])._withUnsafeGuaranteedRef { profile(k, rule: $0) }
+    }
+
+    private mutating func profile(_ k: Int, rule: Rule) -> Value {
         // Without a trace (counterfactuals, route only) the indicator order and the held and
         // unknown id lists are never read: the match value and status do not depend on order.
         let indicators = details ? ruleset.indicatorsInFileOrder[k] : rule.inputs

@@ -15,40 +15,45 @@ struct CaseGraph {
         var numbers = FactNumbers()
         var members: [Value] = []
         members.reserveCapacity(file.members.count)
-        for (i, m) in file.members.enumerated() {
-            members.append(member(m, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths),
+        // Records are read in place, by index: a copy (as `enumerated()` makes) retains and
+        // later releases each of their strings and lists.
+        for i in file.members.indices {
+            members.append(member(file.members, at: i, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths),
                                   factorsPath: i < CaseGraph.memberFactorsPaths.count ? CaseGraph.memberFactorsPaths[i] : nil, numbers: &numbers))
         }
         var lists = Lists(ids: file.members.map(\.id), members: members)
         var relationships: [Value] = []
         relationships.reserveCapacity(file.relationships.count)
-        for (i, r) in file.relationships.enumerated() {
-            let a = lists.member(r.a), b = lists.member(r.b)
+        for i in file.relationships.indices {
+            let a = lists.member(file.relationships[i].a), b = lists.member(file.relationships[i].b)
+            let kind = file.relationships[i].kind
             relationships.append(.object(ObjectValue.make(type: CaseSchema.relationship, path: CaseGraph.path("/relationships/", i, CaseGraph.relationshipPaths),
                                                           index: numbers.take(CaseSchema.relationship)) { w in
                 w.append(a)
                 w.append(b)
-                w.append(.string(r.kind.rawValue))
+                w.append(.string(kind.rawValue))
             }))
         }
         var incidents: [Value] = []
         incidents.reserveCapacity(file.incidents.count)
-        for (i, inc) in file.incidents.enumerated() {
+        for i in file.incidents.indices {
             let p = CaseGraph.path("/incidents/", i, CaseGraph.incidentPaths)
             let injury: Value
-            if let v = inc.injury.value, v != .unknown { injury = .string(v.rawValue) } else { injury = leaf(p, "injury") }
-            let kinds = lists.kinds(inc.kinds), perpetrators = lists.people(inc.perpetrators)
-            let victims = lists.people(inc.victims), witnesses = lists.people(inc.witnesses)
+            if let v = file.incidents[i].injury.value, v != .unknown { injury = .string(v.rawValue) } else { injury = leaf(p, "injury") }
+            let kinds = lists.kinds(file.incidents[i].kinds), perpetrators = lists.people(file.incidents[i].perpetrators)
+            let victims = lists.people(file.incidents[i].victims), witnesses = lists.people(file.incidents[i].witnesses)
+            let date = file.incidents[i].date, weapon = file.incidents[i].weapon
+            let police = file.incidents[i].policeInvolved, ban = file.incidents[i].contactBanViolated
             incidents.append(.object(ObjectValue.make(type: CaseSchema.incident, path: p, index: numbers.take(CaseSchema.incident)) { w in
-                w.append(inc.date.celValue)
+                w.append(date.celValue)
                 w.append(kinds)
                 w.append(perpetrators)
                 w.append(victims)
                 w.append(witnesses)
                 w.append(injury)
-                w.append(tri(inc.weapon, p, "weapon"))
-                w.append(tri(inc.policeInvolved, p, "policeInvolved"))
-                w.append(tri(inc.contactBanViolated, p, "contactBanViolated"))
+                w.append(tri(weapon, p, "weapon"))
+                w.append(tri(police, p, "policeInvolved"))
+                w.append(tri(ban, p, "contactBanViolated"))
             }))
         }
         let reports: [Value] = file.reports.enumerated().map { i, r in
@@ -202,19 +207,22 @@ struct CaseGraph {
         }
     }
 
+    /// The record of member `i` of `members`, read in place (a copy of the member, passed by
+    /// value, retained and released its id and lists).
     /// - Parameter factorsPath: The pointer of the member's factors, when precomputed.
-    func member(_ m: CaseFile.Member, path p: String, factorsPath: String? = nil, numbers: inout FactNumbers) -> Value {
+    func member(_ members: [CaseFile.Member], at i: Int, path p: String, factorsPath: String? = nil, numbers: inout FactNumbers) -> Value {
         let factorsPath = factorsPath ?? p + "/factors"
-        let factors = ObjectValue.make(type: CaseSchema.factors, path: factorsPath, index: numbers.take(CaseSchema.factors)) { group(m.factors, factorsPath, into: &$0) }
+        let group = members[i].factors
+        let factors = ObjectValue.make(type: CaseSchema.factors, path: factorsPath, index: numbers.take(CaseSchema.factors)) { self.group(group, factorsPath, into: &$0) }
         return .object(ObjectValue.make(type: CaseSchema.member, path: p, index: numbers.take(CaseSchema.member)) { w in
-            w.append(.string(m.id))
-            w.append(.int(Int64(m.age)))
-            w.append(m.gender.value.map { .string($0.rawValue) } ?? .null)
-            w.append(tri(m.victim, p, "victim"))
-            w.append(tri(m.perpetrator, p, "perpetrator"))
-            w.append(tri(m.pregnant, p, "pregnant"))
+            w.append(.string(members[i].id))
+            w.append(.int(Int64(members[i].age)))
+            w.append(members[i].gender.value.map { .string($0.rawValue) } ?? .null)
+            w.append(tri(members[i].victim, p, "victim"))
+            w.append(tri(members[i].perpetrator, p, "perpetrator"))
+            w.append(tri(members[i].pregnant, p, "pregnant"))
             w.append(.object(factors))
-            w.append(.list(m.aces.map { .string($0.rawValue) }))
+            w.append(.list(members[i].aces.map { .string($0.rawValue) }))
         })
     }
 
