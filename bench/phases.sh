@@ -11,7 +11,8 @@
 # dictionary layouts, and with them the counts, do not depend on the per-process hash seed.
 #
 # Prints, per case, decode / evaluate / encode / total in millions of instructions per decision
-# (the inclusive cost of BenchCommand.phaseDecode … phaseTotal divided by the iterations).
+# (the instructions executed inside BenchCommand.phaseDecode … phaseTotal, one callgrind run per
+# phase with collection toggled on that function, divided by the iterations).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MDA=${MDA:-.build/release/mda}
@@ -24,20 +25,16 @@ printf '%-28s %9s %9s %9s %9s\n' case decode evaluate encode total
 for c in "$@"; do
     size=$(wc -c < "$c")
     n=${ITERATIONS:-$([ "$size" -gt 20000 ] && echo 5 || echo 10)}
-    SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$TMP/cg.out" \
-        "$MDA" bench --iterations "$n" "$c" >/dev/null 2>&1
-    callgrind_annotate --inclusive=yes "$TMP/cg.out" 2>/dev/null | awk -v n="$n" -v name="$(basename "$c")" '
-        /BenchCommand.swift:.*phase(Decode|Evaluate|Encode|Total)ySi/ {
-            gsub(",", "", $1)
-            match($0, /phase(Decode|Evaluate|Encode|Total)/)
-            p = substr($0, RSTART + 5, RLENGTH - 5)
-            if (!(p in v)) v[p] = $1 / n / 1e6
-        }
-        END {
-            # A phase the optimiser turned into a tail call has no frame of its own; decode is
-            # then what the whole decision spends beyond evaluate and encode (marked ~).
-            if ("Decode" in v) d = sprintf("%8.3fM", v["Decode"])
-            else d = sprintf("~%7.3fM", v["Total"] - v["Evaluate"] - v["Encode"])
-            printf "%-28s %9s %8.3fM %8.3fM %8.3fM\n", name, d, v["Evaluate"], v["Encode"], v["Total"]
-        }'
+    row=$(printf '%-28s' "$(basename "$c")")
+    for phase in Decode Evaluate Encode Total; do
+        # One run per phase, collecting only inside it (a phase the optimiser turned into a
+        # tail call has no frame of its own for callgrind_annotate's inclusive view, but its
+        # entry still toggles collection).
+        SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$TMP/cg.out" \
+            --collect-atstart=no "--toggle-collect=*BenchCommand*phase${phase}*" \
+            "$MDA" bench --iterations "$n" "$c" >/dev/null 2>&1
+        ir=$(callgrind_annotate "$TMP/cg.out" 2>/dev/null | awk '/PROGRAM TOTALS/ && !done { gsub(",", "", $1); print $1; done = 1 }')
+        row+=$(awk -v ir="$ir" -v n="$n" 'BEGIN { printf " %8.3fM", ir / n / 1e6 }')
+    done
+    echo "$row"
 done
