@@ -45,7 +45,7 @@ final class CollectNode: LoopNode, @unchecked Sendable {
         return node
     }
 
-    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+    override func iterate(_ r: UnsafePointer<Value>, _ f: inout Frame) -> Value {
         let stop = rangeFailure(r)
         if let stop { return stop }
         if sequentialFailures { return evalSequential(r, &f) }
@@ -88,7 +88,7 @@ final class CollectNode: LoopNode, @unchecked Sendable {
                 if countOnly { count += 1 } else { out.append(v) }
             }
         }
-        if !countOnly, case .list(let items) = r { out.reserveCapacity(items.count) }
+        if !countOnly, let items = LoopNode.listElements(r) { out.reserveCapacity(items.count) }
         forEach(r, &f) { f, item in
             visit(item, &f)
             return true
@@ -99,11 +99,11 @@ final class CollectNode: LoopNode, @unchecked Sendable {
     }
 
     /// The loop with the generic expansion's failure results (`sequentialFailures`).
-    private func evalSequential(_ r: Value, _ f: inout Frame) -> Value {
+    private func evalSequential(_ r: UnsafePointer<Value>, _ f: inout Frame) -> Value {
         var out: [Value] = []
         var count: Int64 = 0
         var failure: Value?
-        if !countOnly, case .list(let items) = r { out.reserveCapacity(items.count) }
+        if !countOnly, let items = LoopNode.listElements(r) { out.reserveCapacity(items.count) }
         forEach(r, &f) { f, item in
             if let predicate = predicateRef {
                 let c = predicate.eval(&f)

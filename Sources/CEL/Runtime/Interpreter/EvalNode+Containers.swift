@@ -74,7 +74,7 @@ final class ComprehensionNode: LoopNode, @unchecked Sendable {
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
-    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+    override func iterate(_ r: UnsafePointer<Value>, _ f: inout Frame) -> Value {
         let stop = rangeFailure(r)
         if let stop { return stop }
         f.locals[accuVar] = accuInit.eval(&f)

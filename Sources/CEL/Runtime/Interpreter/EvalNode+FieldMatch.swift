@@ -61,10 +61,10 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: nil, predicate: predicate, isExists: true)
     }
 
-    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+    override func iterate(_ r: UnsafePointer<Value>, _ f: inout Frame) -> Value {
         let stop = rangeFailure(r)
         if let stop { return stop }
-        guard case .list(let items) = r, let key = key(&f) else { return fold(r, &f) }
+        guard let items = LoopNode.listElements(r), let key = key(&f) else { return fold(r, &f) }
         return search(items, key, &f)
     }
 
@@ -97,9 +97,10 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         }
     }
 
-    /// The loop over `items` (the range) against `key`: the node's value.
+    /// The loop over `items` (the range's elements, alive for the call) against `key`: the
+    /// node's value.
     @inline(__always)
-    final func search(_ items: [Value], _ key: Key, _ f: inout Frame) -> Value {
+    final func search(_ items: UnsafeBufferPointer<Value>, _ key: Key, _ f: inout Frame) -> Value {
         // The predicate out of line: inlined, it cost more per call than the one iteration a
         // call usually has.
         var accu = Value.bool(false)
@@ -191,10 +192,10 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: nil, predicate: inner, isExists: true)
     }
 
-    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+    override func iterate(_ r: UnsafePointer<Value>, _ f: inout Frame) -> Value {
         let stop = rangeFailure(r)
         if let stop { return stop }
-        guard case .list(let items) = r, let key = innerRef._withUnsafeGuaranteedRef({ $0.key(&f) }) else { return fold(r, &f) }
+        guard let items = LoopNode.listElements(r), let key = innerRef._withUnsafeGuaranteedRef({ $0.key(&f) }) else { return fold(r, &f) }
         var accu = Value.bool(false)
         let found = anyLent(items, &f) { element, f in
             let p = innerValue(element, key, &f)
@@ -210,8 +211,10 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
     private func innerValue(_ element: UnsafePointer<Value>, _ key: FieldMatchNode.Key, _ f: inout Frame) -> Value {
         innerRef._withUnsafeGuaranteedRef { inner in
             let field = fieldIndex
+            // The element's list in place: the element holds its object, whose fields never
+            // change, for the whole inner search (a copy of the list was a retain and release).
             guard let o = FieldNode.object(element.pointee, fieldType),
-                  case .list(let items) = o._withUnsafeGuaranteedRef({ $0.fieldPointer(field).pointee })
+                  let items = LoopNode.listElements(o._withUnsafeGuaranteedRef({ $0.fieldPointer(field) }))
             else { return inner.eval(&f) }
             for s in inner.resetSlots { f.hoisted[s] = nil }
             if f.observer != nil {
@@ -229,17 +232,16 @@ extension LoopNode {
     /// for one variable over a list: `forEach`'s element copy and variable checks cost more per
     /// call than the one iteration a call usually has.
     @inline(__always)
-    final func anyLent(_ items: [Value], _ f: inout Frame, _ body: (UnsafePointer<Value>, inout Frame) -> Bool) -> Bool {
+    final func anyLent(_ elements: UnsafeBufferPointer<Value>, _ f: inout Frame,
+                       _ body: (UnsafePointer<Value>, inout Frame) -> Bool) -> Bool {
         let variable = f.locals.baseAddress! + iterVar
         variable.deinitialize(count: 1)
         defer { variable.initialize(to: .null) }
-        return items.withUnsafeBufferPointer { elements -> Bool in
-            guard let first = elements.baseAddress else { return false }
-            for i in elements.indices {
-                UnsafeMutableRawPointer(variable).copyMemory(from: first + i, byteCount: MemoryLayout<Value>.size)
-                if body(first + i, &f) { return true }
-            }
-            return false
+        guard let first = elements.baseAddress else { return false }
+        for i in elements.indices {
+            UnsafeMutableRawPointer(variable).copyMemory(from: first + i, byteCount: MemoryLayout<Value>.size)
+            if body(first + i, &f) { return true }
         }
+        return false
     }
 }

@@ -15,15 +15,15 @@ class QuantifierNode: LoopNode, @unchecked Sendable {
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
-    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+    override func iterate(_ r: UnsafePointer<Value>, _ f: inout Frame) -> Value {
         let stop = rangeFailure(r)
         if let stop { return stop }
         return fold(r, &f)
     }
 
-    /// The loop over the iterable range `r`.
+    /// The loop over the iterable range at `r`.
     @inline(__always)
-    final func fold(_ r: Value, _ f: inout Frame) -> Value {
+    final func fold(_ r: UnsafePointer<Value>, _ f: inout Frame) -> Value {
         var accu = Value.bool(!isExists)
         var decided: Value?
         forEach(r, &f) { f, _ in
@@ -66,7 +66,7 @@ final class AtLeastNode: LoopNode, @unchecked Sendable {
         super.init(id: id, range: range, iterVar: iterVar, iterVar2: iterVar2)
     }
 
-    override func iterate(_ r: Value, _ f: inout Frame) -> Value {
+    override func iterate(_ r: UnsafePointer<Value>, _ f: inout Frame) -> Value {
         let stop = rangeFailure(r)
         if exhaustive, let stop { return stop }
         let kv = count.eval(&f)
