@@ -216,7 +216,7 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
             guard let o = FieldNode.object(element.pointee, fieldType),
                   let items = LoopNode.listElements(o._withUnsafeGuaranteedRef({ $0.fieldPointer(field) }))
             else { return inner.eval(&f) }
-            for s in inner.resetSlots { f.hoisted[s] = nil }
+            inner.clearHoisted(&f)
             if f.observer != nil {
                 // Unretained: the range holds the element until the observer returns.
                 o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: field) }

@@ -27,10 +27,22 @@ class LoopNode: EvalNode, @unchecked Sendable {
     /// evaluated into a local the loop borrows. By address, also to ``iterate(_:_:)``: a value
     /// passed to the overridden method was copied.
     override final func eval(_ f: inout Frame) -> Value {
-        for s in resetSlots { f.hoisted[s] = nil }
+        clearHoisted(&f)
         if let stored = rangeRead.storedAddress(&f) { return iterate(stored, &f) }
         var r = range.eval(&f)
         return withUnsafePointer(to: &r) { iterate($0, &f) }
+    }
+
+    /// Clears the hoisted body values. By index, reading the property anew for each slot: a
+    /// `for in` over it retained and released the array around the walk (a cleared value's
+    /// release could, for all the compiler knows, reassign the property).
+    @inline(__always)
+    final func clearHoisted(_ f: inout Frame) {
+        var i = 0
+        while i < resetSlots.count {
+            f.hoisted[resetSlots[i]] = nil
+            i += 1
+        }
     }
 
     /// The node's value for the range's value at `r` (any value: see ``rangeFailure(_:)``),
