@@ -169,9 +169,31 @@ public struct RuleRead: Sendable {
     /// so repeats are found without comparing names.
     let slot: Int
 
-    /// A read as a trace stores it: the slot instead of the name, which ``TraceReads`` looks up.
+    /// A read as a trace stores it: the slot instead of the name, which ``TraceReads`` looks up,
+    /// and, for a read of a slot's final value (most reads: a rule's value read after the rule
+    /// ran), no value either: ``TraceReads/slotValues`` holds it once for all such reads, where
+    /// a copy per read would retain (and later release) a list, string or record each time.
     struct Recorded {
-        let value: Value
+        /// The value read, unless ``isFinal``: a loop variable's element, a slot read before
+        /// its rule set it, a fact that is not a rule; `.null` when ``isFinal``.
+        let own: Value
+        /// Whether the read saw the slot's final value (``TraceReads/slotValues``) rather than
+        /// ``own``. Declared between the two so that it fits in the value's padding.
+        let isFinal: Bool
         let slot: Int
+
+        /// A read of `value` in `slot`, stored with the read.
+        init(value: Value, slot: Int) {
+            own = value
+            isFinal = false
+            self.slot = slot
+        }
+
+        /// A read of the final value of `slot`.
+        init(finalOf slot: Int) {
+            own = .null
+            isFinal = true
+            self.slot = slot
+        }
     }
 }

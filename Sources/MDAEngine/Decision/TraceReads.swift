@@ -17,6 +17,10 @@ final class TraceReads: Sendable {
     let names: [String]
     /// The ruleset's rule ids (``Ruleset/ruleIDs``), which entries name their rules by.
     let ruleIDs: [String]
+    /// The value of each activation slot when the evaluation finished: the value of every
+    /// rule read marked ``RuleRead/Recorded/isFinal``. One array shared with the evaluation,
+    /// never changed (so its elements stay where they are while the reads are alive).
+    let slotValues: [Value]
     /// The case value the reads were made on.
     let root: Value
     /// How many fact numbers the field reads' ``FieldRead/Recorded/fact`` range over (all are
@@ -26,9 +30,10 @@ final class TraceReads: Sendable {
     /// Facts that a trace lists like rules but that are not rules, numbered after the slots.
     static let facts = ["/professionalJudgement/escalateTo"]
 
-    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], ruleIDs: [String] = [], root: Value,
-         factCount: Int) {
+    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], ruleIDs: [String] = [],
+         slotValues: [Value] = [], root: Value, factCount: Int) {
         self.fields = fields
+        self.slotValues = slotValues
         self.ruleIDs = ruleIDs
         self.factCount = factCount
         self.rules = rules
@@ -40,6 +45,13 @@ final class TraceReads: Sendable {
     // known, is cheaper than in the list's generic deinit. The lists were handed over by the
     // recorder, which records nothing more once its trace is assembled.
     deinit { rules.removeAll() }
+
+    /// The value rule read `index` (in ``rules``) saw.
+    func value(at index: Int) -> Value {
+        let read = rules.base + index
+        precondition(index >= 0 && index < rules.count, "read index out of range")
+        return read.pointee.isFinal ? slotValues[read.pointee.slot] : read.pointee.own
+    }
 
     /// The rule id or fact pointer of `slot`.
     func name(_ slot: Int) -> String { slot < names.count ? names[slot] : TraceReads.facts[slot - names.count] }

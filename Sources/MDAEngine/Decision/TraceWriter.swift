@@ -27,6 +27,7 @@ struct TraceWriter {
     private var ruleBase: UnsafePointer<RuleRead.Recorded>?
     private var ruleReads: Unmanaged<TraceReads>?
     private var ruleIDs: UnsafePointer<String>?
+    private var slotValues: UnsafePointer<Value>?
 
     /// A writer for a trace.
     init() {
@@ -44,7 +45,7 @@ struct TraceWriter {
     private let slotOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.slot)!
     // Values are read in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
     private let resultOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.result)!
-    private let readValueOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.value)!
+    private let readValueOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.own)!
     // A record's path is read in place as well (``InPlace``).
     private let pathOffset = InPlace.pathOffset
 
@@ -104,6 +105,8 @@ struct TraceWriter {
         ruleBase = UnsafePointer(reads.rules.base)
         // The ids stay where they are: the reads hold the array, unchanged.
         ruleIDs = reads.ruleIDs.withUnsafeBufferPointer { $0.baseAddress }
+        // Likewise the final slot values, which the reads' final reads refer to.
+        slotValues = reads.slotValues.withUnsafeBufferPointer { $0.baseAddress }
     }
 
     /// A field's pointer is its record's path plus "/name"; records of one case have distinct
@@ -151,7 +154,9 @@ struct TraceWriter {
     /// repeat is copied only when its value would be written the same.
     private mutating func writeRule(_ read: UnsafePointer<RuleRead.Recorded>, to w: inout JSONWriter) {
         let index = read.pointee.slot
-        let value = (UnsafeRawPointer(read) + readValueOffset).assumingMemoryBound(to: Value.self)
+        // In the read, or in the trace's final slot values (see readsOwner).
+        let value = read.pointee.isFinal ? slotValues! + index
+            : (UnsafeRawPointer(read) + readValueOffset).assumingMemoryBound(to: Value.self)
         if let written = rules.list(index, in: entry), TraceWriter.sameText(written.value, value) {
             w.repeatSpan(written.start..<written.end)
             return

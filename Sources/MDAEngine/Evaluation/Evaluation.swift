@@ -51,7 +51,7 @@ struct Evaluation {
         self.values = Evaluation.filled(.null, count: ruleset.rules.count)
         self.members = Evaluation.filled([], count: ruleset.rules.count)
         self.profileResults = Evaluation.filled(nil, count: ruleset.profiles.count)
-        let recorder = tracing ? TraceRecorder(slotNames: ruleset.slotNames) : nil
+        let recorder = tracing ? TraceRecorder(slotNames: ruleset.slotNames, slotSetters: ruleset.slotSetters) : nil
         self.recorder = recorder   // an initialiser's assignment runs no didSet
         self.observer = recorder.map { Unmanaged.passUnretained($0) }
         self.details = tracing

@@ -26,9 +26,17 @@ final class TraceRecorder: EvaluationObserver {
     /// counts as read by it.
     @exclusivity(unchecked) private var rule: Int32 = 1
 
+    /// Per slot, the index of the rule that sets it, -1 for none (``Ruleset/slotSetters``).
+    private let slotSetters: [Int32]
+
     /// A recorder naming rule reads after `slotNames` (one name per activation slot).
-    init(slotNames: [String]) {
+    /// - Parameter slotSetters: per slot, the index of the rule whose evaluation sets it (-1
+    ///   for none): a read of the slot once that rule has run sees the slot's final value,
+    ///   and is recorded without it (``RuleRead/Recorded/init(finalOf:)``). Without it every
+    ///   read keeps its value.
+    init(slotNames: [String], slotSetters: [Int32] = []) {
         self.slotNames = slotNames
+        self.slotSetters = slotSetters
         readBy = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
     }
 
@@ -108,6 +116,17 @@ final class TraceRecorder: EvaluationObserver {
 
     func didRead(slot: Int, value: Value) {
         // Slot 0 is the case itself: its fields are recorded as they are read.
-        if slot != 0 { slots.append(RuleRead.Recorded(value: value, slot: slot)) }
+        if slot == 0 { return }
+        // The traced run evaluates rule k once, as the (k + 1)th ``startRule()`` (`rule` is then
+        // k + 2), and only rule k's evaluation writes its slots (counterfactual copies and
+        // reruns are untraced), so once rule k has run the slot holds its final value, which
+        // the trace keeps once (``TraceReads/slotValues``). Reads before that (a rule reading
+        // a slot it sets itself), and reads of the loop slot, whose value changes per
+        // element, keep their value.
+        if slot < slotSetters.count, slotSetters[slot] >= 0, slotSetters[slot] < rule &- 2 {
+            slots.append(RuleRead.Recorded(finalOf: slot))
+        } else {
+            slots.append(RuleRead.Recorded(value: value, slot: slot))
+        }
     }
 }
