@@ -10,7 +10,7 @@ struct ReadListTests {
         for i in 0..<1000 { list.append(RuleRead.Recorded(value: .string("value \(i) long enough for the heap"), slot: i)) }
         #expect(list.count == 1000)
         #expect(list.map(\.slot) == Array(0..<1000))
-        #expect(list[999].value == .string("value 999 long enough for the heap"))
+        #expect(list[999].own == .string("value 999 long enough for the heap"))
         #expect(Array(list[10..<13]).map(\.slot) == [10, 11, 12])
     }
 
