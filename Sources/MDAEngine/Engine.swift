@@ -71,7 +71,7 @@ public final class Engine: Sendable {
         if let recorder = run.recorder {
             recorder.slots.append(escalateTo)
             reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, ruleIDs: rs.ruleIDs,
-                               slotValues: run.activation.slots, root: run.activation.slots[0],
+                               slotValues: run.activation.slots, loops: recorder.loops, root: run.activation.slots[0],
                                factCount: recorder.factCapacity)
         } else {
             reads = TraceReads(fields: ReadList(), rules: ReadList([escalateTo]), names: [], ruleIDs: rs.ruleIDs, root: .null, factCount: 0)

@@ -170,30 +170,61 @@ public struct RuleRead: Sendable {
     let slot: Int
 
     /// A read as a trace stores it: the slot instead of the name, which ``TraceReads`` looks up,
-    /// and, for a read of a slot's final value (most reads: a rule's value read after the rule
-    /// ran), no value either: ``TraceReads/slotValues`` holds it once for all such reads, where
-    /// a copy per read would retain (and later release) a list, string or record each time.
+    /// and, for most reads, not the value either but where the trace keeps it once for all
+    /// reads of it (a copy per read would retain, and later release, every list, string and
+    /// record read): a slot's final value (a rule's value read after the rule ran) in
+    /// ``TraceReads/slotValues``, a loop variable's element in its `for` list
+    /// (``TraceReads/loops``).
     struct Recorded {
-        /// The value read, unless ``isFinal``: a loop variable's element, a slot read before
-        /// its rule set it, a fact that is not a rule; `.null` when ``isFinal``.
+        /// Where the value read is.
+        enum Source: UInt8 {
+            /// In ``own``.
+            case own
+            /// The slot's final value (``TraceReads/slotValues``).
+            case final
+            /// Element ``element`` of the `for` list ``loop`` (``TraceReads/loops``).
+            case element
+        }
+
+        /// The value read for ``Source/own`` (a slot read before its rule set it, a fact that
+        /// is not a rule); `.null` otherwise.
         let own: Value
-        /// Whether the read saw the slot's final value (``TraceReads/slotValues``) rather than
-        /// ``own``. Declared between the two so that it fits in the value's padding.
-        let isFinal: Bool
-        let slot: Int
+        let source: Source
+        /// ``slot``, stored in four bytes so that a read takes 24.
+        let slotNumber: Int32
+        /// For ``Source/element``: the `for` list's position in ``TraceReads/loops`` and the
+        /// element's in the list; 0 otherwise.
+        let loop: Int32
+        let element: Int32
+
+        /// The activation slot read.
+        var slot: Int { Int(slotNumber) }
 
         /// A read of `value` in `slot`, stored with the read.
         init(value: Value, slot: Int) {
             own = value
-            isFinal = false
-            self.slot = slot
+            source = .own
+            slotNumber = Int32(slot)
+            loop = 0
+            element = 0
         }
 
         /// A read of the final value of `slot`.
         init(finalOf slot: Int) {
             own = .null
-            isFinal = true
-            self.slot = slot
+            source = .final
+            slotNumber = Int32(slot)
+            loop = 0
+            element = 0
+        }
+
+        /// A read of loop slot `slot` holding element `element` of `for` list `loop`.
+        init(element: Int32, of loop: Int32, slot: Int) {
+            own = .null
+            source = .element
+            slotNumber = Int32(slot)
+            self.loop = loop
+            self.element = element
         }
     }
 }

@@ -18,9 +18,12 @@ final class TraceReads: Sendable {
     /// The ruleset's rule ids (``Ruleset/ruleIDs``), which entries name their rules by.
     let ruleIDs: [String]
     /// The value of each activation slot when the evaluation finished: the value of every
-    /// rule read marked ``RuleRead/Recorded/isFinal``. One array shared with the evaluation,
+    /// rule read marked ``RuleRead/Recorded/Source/final``. One array shared with the evaluation,
     /// never changed (so its elements stay where they are while the reads are alive).
     let slotValues: [Value]
+    /// The `for` lists of the evaluation's loops, in the order they ran: the values of rule
+    /// reads marked ``RuleRead/Recorded/Source/element``. Never changed either.
+    let loops: [[Value]]
     /// The case value the reads were made on.
     let root: Value
     /// How many fact numbers the field reads' ``FieldRead/Recorded/fact`` range over (all are
@@ -31,9 +34,10 @@ final class TraceReads: Sendable {
     static let facts = ["/professionalJudgement/escalateTo"]
 
     init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], ruleIDs: [String] = [],
-         slotValues: [Value] = [], root: Value, factCount: Int) {
+         slotValues: [Value] = [], loops: [[Value]] = [], root: Value, factCount: Int) {
         self.fields = fields
         self.slotValues = slotValues
+        self.loops = loops
         self.ruleIDs = ruleIDs
         self.factCount = factCount
         self.rules = rules
@@ -50,7 +54,11 @@ final class TraceReads: Sendable {
     func value(at index: Int) -> Value {
         let read = rules.base + index
         precondition(index >= 0 && index < rules.count, "read index out of range")
-        return read.pointee.isFinal ? slotValues[read.pointee.slot] : read.pointee.own
+        switch read.pointee.source {
+        case .own: return read.pointee.own
+        case .final: return slotValues[read.pointee.slot]
+        case .element: return loops[Int(read.pointee.loop)][Int(read.pointee.element)]
+        }
     }
 
     /// The rule id or fact pointer of `slot`.

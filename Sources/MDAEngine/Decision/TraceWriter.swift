@@ -28,6 +28,7 @@ struct TraceWriter {
     private var ruleReads: Unmanaged<TraceReads>?
     private var ruleIDs: UnsafePointer<String>?
     private var slotValues: UnsafePointer<Value>?
+    private var loops: UnsafePointer<[Value]>?
 
     /// A writer for a trace.
     init() {
@@ -42,7 +43,7 @@ struct TraceWriter {
     private let readsOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.reads)!
     private let fieldRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldRange)!
     private let ruleRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleRange)!
-    private let slotOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.slot)!
+    private let slotOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.slotNumber)!
     // Values are read in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
     private let resultOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.result)!
     private let readValueOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.own)!
@@ -81,7 +82,7 @@ struct TraceWriter {
         if !ruleRange.isEmpty {
             let base = ruleBase!
             for i in ruleRange {
-                let slot = UnsafeRawPointer(base + i).load(fromByteOffset: slotOffset, as: Int.self)
+                let slot = Int(UnsafeRawPointer(base + i).load(fromByteOffset: slotOffset, as: Int32.self))
                 if !rules.isListed(slot, in: entry) { writeRule(base + i, to: &w) }
             }
         }
@@ -107,6 +108,9 @@ struct TraceWriter {
         ruleIDs = reads.ruleIDs.withUnsafeBufferPointer { $0.baseAddress }
         // Likewise the final slot values, which the reads' final reads refer to.
         slotValues = reads.slotValues.withUnsafeBufferPointer { $0.baseAddress }
+        // And the `for` lists, which the reads of loop variables refer to; each list, too, is
+        // held unchanged by the reads.
+        loops = reads.loops.withUnsafeBufferPointer { $0.baseAddress }
     }
 
     /// A field's pointer is its record's path plus "/name"; records of one case have distinct
@@ -155,8 +159,13 @@ struct TraceWriter {
     private mutating func writeRule(_ read: UnsafePointer<RuleRead.Recorded>, to w: inout JSONWriter) {
         let index = read.pointee.slot
         // In the read, or in the trace's final slot values (see readsOwner).
-        let value = read.pointee.isFinal ? slotValues! + index
-            : (UnsafeRawPointer(read) + readValueOffset).assumingMemoryBound(to: Value.self)
+        let value: UnsafePointer<Value>
+        switch read.pointee.source {
+        case .own: value = (UnsafeRawPointer(read) + readValueOffset).assumingMemoryBound(to: Value.self)
+        case .final: value = slotValues! + index
+        case .element:
+            value = loops![Int(read.pointee.loop)].withUnsafeBufferPointer { $0.baseAddress! + Int(read.pointee.element) }
+        }
         if let written = rules.list(index, in: entry), TraceWriter.sameText(written.value, value) {
             w.repeatSpan(written.start..<written.end)
             return

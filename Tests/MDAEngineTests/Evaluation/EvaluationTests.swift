@@ -45,7 +45,7 @@ struct EvaluationTests {
             }
         }
         #expect(checked > 0)
-        let final = (0..<decision.trace[0].reads.rules.count).filter { decision.trace[0].reads.rules[$0].isFinal }
+        let final = (0..<decision.trace[0].reads.rules.count).filter { decision.trace[0].reads.rules[$0].source == .final }
         #expect(!final.isEmpty)
         #expect(rs.slotSetters.count == rs.slotCount)
     }
