@@ -23,7 +23,8 @@ final class TraceReads: Sendable {
     let slotValues: [Value]
     /// The `for` lists of the evaluation's loops, in the order they ran: the values of rule
     /// reads marked ``RuleRead/Recorded/Source/element``. Never changed either.
-    let loops: [[Value]]
+    /// Nil for an untraced evaluation, which has no reads.
+    let loops: ReadList<[Value]>?
     /// The case value the reads were made on.
     let root: Value
     /// How many fact numbers the field reads' ``FieldRead/Recorded/fact`` range over (all are
@@ -34,7 +35,7 @@ final class TraceReads: Sendable {
     static let facts = ["/professionalJudgement/escalateTo"]
 
     init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], ruleIDs: [String] = [],
-         slotValues: [Value] = [], loops: [[Value]] = [], root: Value, factCount: Int) {
+         slotValues: [Value] = [], loops: ReadList<[Value]>? = nil, root: Value, factCount: Int) {
         self.fields = fields
         self.slotValues = slotValues
         self.loops = loops
@@ -57,7 +58,7 @@ final class TraceReads: Sendable {
         switch read.pointee.source {
         case .own: return read.pointee.own
         case .final: return slotValues[read.pointee.slot]
-        case .element: return loops[Int(read.pointee.loop)][Int(read.pointee.element)]
+        case .element: return loops![Int(read.pointee.loop)][Int(read.pointee.element)]
         }
     }
 

@@ -110,7 +110,7 @@ struct TraceWriter {
         slotValues = reads.slotValues.withUnsafeBufferPointer { $0.baseAddress }
         // And the `for` lists, which the reads of loop variables refer to; each list, too, is
         // held unchanged by the reads.
-        loops = reads.loops.withUnsafeBufferPointer { $0.baseAddress }
+        loops = reads.loops.map { UnsafePointer($0.base) }
     }
 
     /// A field's pointer is its record's path plus "/name"; records of one case have distinct

@@ -30,7 +30,9 @@ final class TraceRecorder: EvaluationObserver {
     private let slotSetters: [Int32]
     /// The `for` lists of the loops run so far (``startLoop(over:slot:)``), which reads of a
     /// loop variable refer to (``RuleRead/Recorded/Source/element``).
-    @exclusivity(unchecked) private(set) var loops: [[Value]] = []
+    /// A list rather than an array, as ``slots`` is: no uniqueness check per loop, and room
+    /// for the loops of a typical ruleset from the start.
+    let loops = ReadList<[Value]>(capacity: 64)
     /// The slot of the running loop's variable, -1 outside loops.
     @exclusivity(unchecked) private var loopSlot = -1
     /// The position, in the running loop's `for` list, of the element its variable holds: set
