@@ -49,7 +49,8 @@ final class TraceReads: Sendable {
     // A decision owns thousands of rule reads: destroying them here, where their type is
     // known, is cheaper than in the list's generic deinit. The lists were handed over by the
     // recorder, which records nothing more once its trace is assembled.
-    deinit { rules.removeAll() }
+    // Only reads that keep their own value hold references: the others' is `.null`.
+    deinit { rules.removeAll { $0.pointee.source == .own } }
 
     /// The value rule read `index` (in ``rules``) saw.
     func value(at index: Int) -> Value {

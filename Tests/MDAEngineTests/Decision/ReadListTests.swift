@@ -28,6 +28,22 @@ struct ReadListTests {
         #expect(box == nil)
     }
 
+    @Test("removing all, destroying the picked elements, releases them and empties the list")
+    func removesPicked() {
+        final class Box {}
+        weak var box: Box?
+        let list = ReadList<[Box]>()
+        do {
+            let b = Box()
+            box = b
+            list.append([])
+            list.append([b])
+        }
+        list.removeAll { !$0.pointee.isEmpty }   // an empty array holds no references
+        #expect(list.isEmpty)
+        #expect(box == nil)
+    }
+
     @Test func fromArray() {
         let list = ReadList([1, 2, 3])
         #expect(Array(list) == [1, 2, 3])
