@@ -39,7 +39,7 @@ struct ReadListTests {
             list.append([])
             list.append([b])
         }
-        list.removeAll { !$0.pointee.isEmpty }   // an empty array holds no references
+        list.removeAll { !$0.pointee.isEmpty }   // an empty array refers only to the immortal empty storage
         #expect(list.isEmpty)
         #expect(box == nil)
     }
