@@ -158,7 +158,8 @@ struct TraceWriter {
     /// repeat is copied only when its value would be written the same.
     private mutating func writeRule(_ read: UnsafePointer<RuleRead.Recorded>, to w: inout JSONWriter) {
         let index = read.pointee.slot
-        // In the read, or in the trace's final slot values (see readsOwner).
+        // In the read, in the trace's final slot values or in a loop's `for` list, all of which
+        // the trace keeps unchanged while it is written (see readsOwner).
         let value: UnsafePointer<Value>
         switch read.pointee.source {
         case .own: value = (UnsafeRawPointer(read) + readValueOffset).assumingMemoryBound(to: Value.self)

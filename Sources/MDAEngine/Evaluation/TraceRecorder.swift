@@ -148,8 +148,7 @@ final class TraceRecorder: EvaluationObserver {
         // k + 2), and only rule k's evaluation writes its slots (counterfactual copies and
         // reruns are untraced), so once rule k has run the slot holds its final value, which
         // the trace keeps once (``TraceReads/slotValues``). Reads before that (a rule reading
-        // a slot it sets itself), and reads of the loop slot, whose value changes per
-        // element, keep their value.
+        // a slot it sets itself) keep their value.
         if slot < slotSetters.count, slotSetters[slot] >= 0, slotSetters[slot] < rule &- 2 {
             slots.append(RuleRead.Recorded(finalOf: slot))
         } else {
