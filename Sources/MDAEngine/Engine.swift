@@ -71,7 +71,7 @@ public final class Engine: Sendable {
         if let recorder = run.recorder {
             recorder.slots.append(escalateTo)
             reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, ruleIDs: rs.ruleIDs,
-                               root: run.activation.slots[0],
+                               slotValues: run.activation.slots, loops: recorder.loops, root: run.activation.slots[0],
                                factCount: recorder.factCapacity)
         } else {
             reads = TraceReads(fields: ReadList(), rules: ReadList([escalateTo]), names: [], ruleIDs: rs.ruleIDs, root: .null, factCount: 0)
@@ -110,10 +110,9 @@ public final class Engine: Sendable {
             guard Kleene.bool(run.values[i]) == true else { continue }
             var because: [String] = []
             for r in spans[i].slots {
-                let read = reads.rules[r]
-                let name = reads.name(read.slot)
+                let name = reads.name(reads.rules[r].slot)
                 let counts: Bool
-                switch read.value {
+                switch reads.value(at: r) {
                 case .bool(true): counts = true
                 case .string: counts = name == "route" || name.hasSuffix(".status")
                 case .list(let l): counts = name.hasSuffix(".members") && !l.isEmpty

@@ -15,7 +15,7 @@ public struct RuleReads: RandomAccessCollection, Sendable {
     /// The read at `position`.
     public subscript(position: Int) -> RuleRead {
         precondition(position >= 0 && position < range.count, "read index out of range")
-        let read = reads.rules[range.lowerBound + position]
-        return RuleRead(rule: reads.name(read.slot), value: read.value, slot: read.slot)
+        let index = range.lowerBound + position, slot = reads.rules[index].slot
+        return RuleRead(rule: reads.name(slot), value: reads.value(at: index), slot: slot)
     }
 }

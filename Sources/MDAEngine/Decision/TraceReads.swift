@@ -17,6 +17,14 @@ final class TraceReads: Sendable {
     let names: [String]
     /// The ruleset's rule ids (``Ruleset/ruleIDs``), which entries name their rules by.
     let ruleIDs: [String]
+    /// The value of each activation slot when the evaluation finished: the value of every
+    /// rule read marked ``RuleRead/Recorded/Source/final``. One array shared with the evaluation,
+    /// never changed (so its elements stay where they are while the reads are alive).
+    let slotValues: [Value]
+    /// The `for` lists of the evaluation's loops, in the order they ran: the values of rule
+    /// reads marked ``RuleRead/Recorded/Source/element``. Never changed either.
+    /// Nil for an untraced evaluation, which has no reads.
+    let loops: ReadList<[Value]>?
     /// The case value the reads were made on.
     let root: Value
     /// How many fact numbers the field reads' ``FieldRead/Recorded/fact`` range over (all are
@@ -26,9 +34,11 @@ final class TraceReads: Sendable {
     /// Facts that a trace lists like rules but that are not rules, numbered after the slots.
     static let facts = ["/professionalJudgement/escalateTo"]
 
-    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], ruleIDs: [String] = [], root: Value,
-         factCount: Int) {
+    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], ruleIDs: [String] = [],
+         slotValues: [Value] = [], loops: ReadList<[Value]>? = nil, root: Value, factCount: Int) {
         self.fields = fields
+        self.slotValues = slotValues
+        self.loops = loops
         self.ruleIDs = ruleIDs
         self.factCount = factCount
         self.rules = rules
@@ -39,7 +49,19 @@ final class TraceReads: Sendable {
     // A decision owns thousands of rule reads: destroying them here, where their type is
     // known, is cheaper than in the list's generic deinit. The lists were handed over by the
     // recorder, which records nothing more once its trace is assembled.
-    deinit { rules.removeAll() }
+    // Only reads that keep their own value hold references: the others' is `.null`.
+    deinit { rules.removeAll { $0.pointee.source == .own } }
+
+    /// The value rule read `index` (in ``rules``) saw.
+    func value(at index: Int) -> Value {
+        let read = rules.base + index
+        precondition(index >= 0 && index < rules.count, "read index out of range")
+        switch read.pointee.source {
+        case .own: return read.pointee.own
+        case .final: return slotValues[read.pointee.slot]
+        case .element: return loops![Int(read.pointee.loop)][Int(read.pointee.element)]
+        }
+    }
 
     /// The rule id or fact pointer of `slot`.
     func name(_ slot: Int) -> String { slot < names.count ? names[slot] : TraceReads.facts[slot - names.count] }

@@ -27,6 +27,8 @@ struct TraceWriter {
     private var ruleBase: UnsafePointer<RuleRead.Recorded>?
     private var ruleReads: Unmanaged<TraceReads>?
     private var ruleIDs: UnsafePointer<String>?
+    private var slotValues: UnsafePointer<Value>?
+    private var loops: UnsafePointer<[Value]>?
 
     /// A writer for a trace.
     init() {
@@ -41,10 +43,10 @@ struct TraceWriter {
     private let readsOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.reads)!
     private let fieldRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldRange)!
     private let ruleRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleRange)!
-    private let slotOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.slot)!
+    private let slotOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.slotNumber)!
     // Values are read in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
     private let resultOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.result)!
-    private let readValueOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.value)!
+    private let readValueOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.own)!
     // A record's path is read in place as well (``InPlace``).
     private let pathOffset = InPlace.pathOffset
 
@@ -80,7 +82,7 @@ struct TraceWriter {
         if !ruleRange.isEmpty {
             let base = ruleBase!
             for i in ruleRange {
-                let slot = UnsafeRawPointer(base + i).load(fromByteOffset: slotOffset, as: Int.self)
+                let slot = Int(UnsafeRawPointer(base + i).load(fromByteOffset: slotOffset, as: Int32.self))
                 if !rules.isListed(slot, in: entry) { writeRule(base + i, to: &w) }
             }
         }
@@ -104,6 +106,11 @@ struct TraceWriter {
         ruleBase = UnsafePointer(reads.rules.base)
         // The ids stay where they are: the reads hold the array, unchanged.
         ruleIDs = reads.ruleIDs.withUnsafeBufferPointer { $0.baseAddress }
+        // Likewise the final slot values, which the reads' final reads refer to.
+        slotValues = reads.slotValues.withUnsafeBufferPointer { $0.baseAddress }
+        // And the `for` lists, which the reads of loop variables refer to; each list, too, is
+        // held unchanged by the reads.
+        loops = reads.loops.map { UnsafePointer($0.base) }
     }
 
     /// A field's pointer is its record's path plus "/name"; records of one case have distinct
@@ -151,7 +158,15 @@ struct TraceWriter {
     /// repeat is copied only when its value would be written the same.
     private mutating func writeRule(_ read: UnsafePointer<RuleRead.Recorded>, to w: inout JSONWriter) {
         let index = read.pointee.slot
-        let value = (UnsafeRawPointer(read) + readValueOffset).assumingMemoryBound(to: Value.self)
+        // In the read, in the trace's final slot values or in a loop's `for` list, all of which
+        // the trace keeps unchanged while it is written (see readsOwner).
+        let value: UnsafePointer<Value>
+        switch read.pointee.source {
+        case .own: value = (UnsafeRawPointer(read) + readValueOffset).assumingMemoryBound(to: Value.self)
+        case .final: value = slotValues! + index
+        case .element:
+            value = loops![Int(read.pointee.loop)].withUnsafeBufferPointer { $0.baseAddress! + Int(read.pointee.element) }
+        }
         if let written = rules.list(index, in: entry), TraceWriter.sameText(written.value, value) {
             w.repeatSpan(written.start..<written.end)
             return

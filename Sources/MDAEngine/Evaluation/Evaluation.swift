@@ -51,7 +51,7 @@ struct Evaluation {
         self.values = Evaluation.filled(.null, count: ruleset.rules.count)
         self.members = Evaluation.filled([], count: ruleset.rules.count)
         self.profileResults = Evaluation.filled(nil, count: ruleset.profiles.count)
-        let recorder = tracing ? TraceRecorder(slotNames: ruleset.slotNames) : nil
+        let recorder = tracing ? TraceRecorder(slotNames: ruleset.slotNames, slotSetters: ruleset.slotSetters) : nil
         self.recorder = recorder   // an initialiser's assignment runs no didSet
         self.observer = recorder.map { Unmanaged.passUnretained($0) }
         self.details = tracing
@@ -249,12 +249,21 @@ struct Evaluation {
             return .unknown(UnknownSet([]))
         }
         // The loop's evaluations borrow the recorder (unretained, as in ``evaluate(_:)``).
-        if let observer { return observer._withUnsafeGuaranteedRef { factor(k, rule: rule, over: elements, observer: $0) } }
-        return factor(k, rule: rule, over: elements, observer: nil)
+        // The recorder refers its reads of the loop variable to the elements, which it keeps.
+        if let observer {
+            return observer._withUnsafeGuaranteedRef { recorder in
+                recorder.startLoop(over: elements, slot: rule.loopSlot)
+                defer { recorder.endLoop() }
+                return factor(k, rule: rule, over: elements, observer: recorder, recorder: recorder)
+            }
+        }
+        return factor(k, rule: rule, over: elements, observer: nil, recorder: nil)
     }
 
     /// Rule `k`'s value over the elements of its `for` list, each lent to its loop slot.
-    private mutating func factor(_ k: Int, rule: Rule, over elements: [Value], observer: EvaluationObserver?) -> Value {
+    /// - Parameter recorder: `observer` when tracing, told the position of each element.
+    private mutating func factor(_ k: Int, rule: Rule, over elements: [Value], observer: EvaluationObserver?,
+                                 recorder: TraceRecorder?) -> Value {
         var any = Kleene.Fold(deciding: true, merging: tracksUnknowns)   // Kleene OR over the elements' values
         var trueMembers: [String] = []
         var unknownMembers: [String] = []
@@ -273,6 +282,7 @@ struct Evaluation {
             elements.withUnsafeBufferPointer { items in
                 for i in items.indices {
                     raw.copyMemory(from: items.baseAddress! + i, byteCount: MemoryLayout<Value>.size)
+                    recorder?.element = Int32(i)
                     let v = condition._withUnsafeGuaranteedRef { $0.evaluate(slots: lent, observer: observer) }
                     any.add(v)
                     switch v {

@@ -26,9 +26,27 @@ final class TraceRecorder: EvaluationObserver {
     /// counts as read by it.
     @exclusivity(unchecked) private var rule: Int32 = 1
 
+    /// Per slot, the index of the rule that sets it, -1 for none (``Ruleset/slotSetters``).
+    private let slotSetters: [Int32]
+    /// The `for` lists of the loops run so far (``startLoop(over:slot:)``), which reads of a
+    /// loop variable refer to (``RuleRead/Recorded/Source/element``).
+    /// A list rather than an array, as ``slots`` is: no uniqueness check per loop, and room
+    /// for the loops of a typical ruleset from the start.
+    let loops = ReadList<[Value]>(capacity: 64)
+    /// The slot of the running loop's variable, -1 outside loops.
+    @exclusivity(unchecked) private var loopSlot = -1
+    /// The position, in the running loop's `for` list, of the element its variable holds: set
+    /// by the loop before each element is evaluated.
+    @exclusivity(unchecked) var element: Int32 = 0
+
     /// A recorder naming rule reads after `slotNames` (one name per activation slot).
-    init(slotNames: [String]) {
+    /// - Parameter slotSetters: per slot, the index of the rule whose evaluation sets it (-1
+    ///   for none): a read of the slot once that rule has run sees the slot's final value,
+    ///   and is recorded without it (``RuleRead/Recorded/init(finalOf:)``). Without it every
+    ///   read keeps its value.
+    init(slotNames: [String], slotSetters: [Int32] = []) {
         self.slotNames = slotNames
+        self.slotSetters = slotSetters
         readBy = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
     }
 
@@ -106,8 +124,35 @@ final class TraceRecorder: EvaluationObserver {
         return fields.count
     }
 
+    /// Marks the start of a loop whose variable, in `slot`, holds each of `elements` in turn
+    /// (at position ``element``): until ``endLoop()``, reads of `slot` are recorded as the
+    /// element's position. `elements` is kept, so it must not change (it is a value: a later
+    /// change to the caller's copy would copy it first).
+    func startLoop(over elements: [Value], slot: Int) {
+        loops.append(elements)
+        loopSlot = slot
+        element = 0
+    }
+
+    /// Marks the end of the loop ``startLoop(over:slot:)`` started.
+    func endLoop() { loopSlot = -1 }
+
     func didRead(slot: Int, value: Value) {
         // Slot 0 is the case itself: its fields are recorded as they are read.
-        if slot != 0 { slots.append(RuleRead.Recorded(value: value, slot: slot)) }
+        if slot == 0 { return }
+        if slot == loopSlot {
+            // `value` is the element the loop lent the slot (see Evaluation.factor).
+            return slots.append(RuleRead.Recorded(element: element, of: Int32(loops.count &- 1), slot: slot))
+        }
+        // The traced run evaluates rule k once, as the (k + 1)th ``startRule()`` (`rule` is then
+        // k + 2), and only rule k's evaluation writes its slots (counterfactual copies and
+        // reruns are untraced), so once rule k has run the slot holds its final value, which
+        // the trace keeps once (``TraceReads/slotValues``). Reads before that (a rule reading
+        // a slot it sets itself) keep their value.
+        if slot < slotSetters.count, slotSetters[slot] >= 0, slotSetters[slot] < rule &- 2 {
+            slots.append(RuleRead.Recorded(finalOf: slot))
+        } else {
+            slots.append(RuleRead.Recorded(value: value, slot: slot))
+        }
     }
 }

@@ -24,6 +24,10 @@ public final class Ruleset: Sendable {
     let slotCount: Int
     /// The CEL variable name of each slot (rule ids, `domain.x.members`, `profile.status`).
     let slotNames: [String]
+    /// Per activation slot, the index of the rule whose evaluation sets it (its own slot or
+    /// its secondary one), -1 for the case and loop slots: a read of the slot after that rule
+    /// saw its final value (``TraceRecorder``).
+    let slotSetters: [Int32]
     let ruleIndex: [String: Int]
     /// Each rule's id, by rule index (read without retaining the rule).
     let ruleIDs: [String]
@@ -78,6 +82,12 @@ public final class Ruleset: Sendable {
             if let s = r.secondarySlot { names[s] = r.id + (r.kind == .domain ? ".members" : ".status") }
         }
         self.slotNames = names
+        var setters = Array(repeating: Int32(-1), count: slotCount)
+        for (k, r) in rules.enumerated() {
+            setters[r.slot] = Int32(k)
+            if let s = r.secondarySlot { setters[s] = Int32(k) }
+        }
+        slotSetters = setters
         self.supportingShare = supportingShare
         var index: [String: Int] = [:]
         for (i, r) in rules.enumerated() { index[r.id] = i }

@@ -10,7 +10,7 @@ struct ReadListTests {
         for i in 0..<1000 { list.append(RuleRead.Recorded(value: .string("value \(i) long enough for the heap"), slot: i)) }
         #expect(list.count == 1000)
         #expect(list.map(\.slot) == Array(0..<1000))
-        #expect(list[999].value == .string("value 999 long enough for the heap"))
+        #expect(list[999].own == .string("value 999 long enough for the heap"))
         #expect(Array(list[10..<13]).map(\.slot) == [10, 11, 12])
     }
 
@@ -25,6 +25,22 @@ struct ReadListTests {
             list.append([b])
             list.append([b, b])
         }
+        #expect(box == nil)
+    }
+
+    @Test("removing all, destroying the picked elements, releases them and empties the list")
+    func removesPicked() {
+        final class Box {}
+        weak var box: Box?
+        let list = ReadList<[Box]>()
+        do {
+            let b = Box()
+            box = b
+            list.append([])
+            list.append([b])
+        }
+        list.removeAll { !$0.pointee.isEmpty }   // an empty array refers only to the immortal empty storage
+        #expect(list.isEmpty)
         #expect(box == nil)
     }
 

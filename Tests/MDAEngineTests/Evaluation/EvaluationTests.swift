@@ -25,6 +25,31 @@ struct EvaluationTests {
         #expect(run.spans.last?.slots.upperBound == run.recorder?.slotCount)
     }
 
+    @Test("a decision's reads of a rule show the value the rule's own entry has, most of them as final slot values")
+    func ruleReadsShowResults() {
+        let rs = TestSupport.engine.ruleset
+        let url = TestSupport.root.appendingPathComponent("Fixtures/examples/intimate-terror-escalation.json")
+        guard case .success(let file) = CaseDecoder.decode(bytes: [UInt8](FileManager.default.contents(atPath: url.path)!)) else {
+            Issue.record("the example does not decode")
+            return
+        }
+        let decision = TestSupport.engine.evaluate(file)
+        var result: [String: Value] = [:]
+        for e in decision.trace where e.ruleIndex >= 0 { result[e.rule] = e.result }
+        var checked = 0
+        for e in decision.trace {
+            for read in e.ruleReads {
+                guard let r = result[read.rule] else { continue }   // secondary slots, loop variables, facts
+                #expect(TraceWriter.sameText(read.value, r), "\(e.rule) read \(read.rule)")
+                checked += 1
+            }
+        }
+        #expect(checked > 0)
+        let final = (0..<decision.trace[0].reads.rules.count).filter { decision.trace[0].reads.rules[$0].source == .final }
+        #expect(!final.isEmpty)
+        #expect(rs.slotSetters.count == rs.slotCount)
+    }
+
     @Test("a counterfactual copy reports no reads to the recorder of the run it was made from")
     func copiesRecordNothing() {
         let rs = TestSupport.engine.ruleset

@@ -77,7 +77,7 @@ struct TraceRecorderTests {
         recorder.didRead(slot: 2, value: .int(3))
         recorder.didRead(slot: 1, value: .bool(true))
         #expect(recorder.slots.map(\.slot) == [2, 1])
-        #expect(recorder.slots.map(\.value) == [.int(3), .bool(true)])
+        #expect(recorder.slots.map(\.own) == [.int(3), .bool(true)])
         #expect(recorder.slotCount == 2)
         // A trace names them after the slots; a slot past them is a fact that is not a rule.
         recorder.slots.append(RuleRead.Recorded(value: .null, slot: recorder.slotNames.count))
@@ -86,6 +86,32 @@ struct TraceRecorderTests {
         #expect(all.map(\.rule) == ["incidents12", "weapon", "/professionalJudgement/escalateTo"])
         #expect(all.map(\.value) == [.int(3), .bool(true), .null])
         #expect(RuleReads(reads: reads, range: 1..<3).map(\.rule) == ["weapon", "/professionalJudgement/escalateTo"])
+    }
+
+    @Test("a read of a slot after its rule ran refers to the slot's final value, of a loop variable to its element; others keep theirs")
+    func finalReads() {
+        // Slot 1 is set by rule 0, slot 2 by rule 1; slot 3 is a loop slot (no rule sets it).
+        let recorder = TraceRecorder(slotNames: ["case", "a", "b", ""], slotSetters: [-1, 0, 1, -1])
+        _ = recorder.startRule()                            // rule 0
+        recorder.didRead(slot: 1, value: .null)             // its own slot, not yet set
+        _ = recorder.startRule()                            // rule 1
+        recorder.didRead(slot: 1, value: .string("final a"))
+        recorder.didRead(slot: 2, value: .null)             // rule 1's own slot, before it is set
+        recorder.startLoop(over: [.int(7), .int(8)], slot: 3)
+        recorder.didRead(slot: 3, value: .int(7))           // the loop's elements
+        recorder.element = 1
+        recorder.didRead(slot: 3, value: .int(8))
+        recorder.endLoop()
+        recorder.didRead(slot: 3, value: .null)             // the loop slot outside its loop
+        _ = recorder.startRule()                            // rule 2
+        recorder.didRead(slot: 2, value: .bool(true))
+        #expect(recorder.slots.map(\.source) == [.own, .final, .own, .element, .element, .own, .final])
+        let slotValues: [Value] = [.null, .string("final a"), .bool(true), .null]
+        let reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, slotValues: slotValues,
+                               loops: recorder.loops, root: .null, factCount: 0)
+        let all = RuleReads(reads: reads, range: 0..<7)
+        #expect(all.map(\.rule) == ["a", "a", "b", "", "", "", "b"])
+        #expect(all.map(\.value) == [.null, .string("final a"), .null, .int(7), .int(8), .null, .bool(true)])
     }
 
     @Test("a trace's field reads hold the records the case value keeps alive")
