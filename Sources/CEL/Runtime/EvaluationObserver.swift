@@ -9,9 +9,18 @@ public protocol EvaluationObserver: AnyObject {
     func didRead(object: ObjectValue, field: Int)
     /// Called after the variable in `slot` was read, with its value.
     func didRead(slot: Int, value: Value)
+    /// Called after the variable in `slot` was read, with the address of its value, valid until
+    /// the call returns. The default reports it through ``didRead(slot:value:)``; an observer
+    /// that seldom needs the value can read it in place instead, sparing the caller a copy (a
+    /// retain and a release when the variable holds a list, string or object).
+    func didRead(slot: Int, at value: UnsafePointer<Value>)
 }
 
 extension EvaluationObserver {
+    public func didRead(slot: Int, at value: UnsafePointer<Value>) {
+        didRead(slot: slot, value: value.pointee)
+    }
+
     /// Reports the stored value through ``didRead(object:field:value:)``.
     public func didRead(object: ObjectValue, field: Int) {
         didRead(object: object, field: field, value: object.field(field))

@@ -137,7 +137,15 @@ final class TraceRecorder: EvaluationObserver {
     /// Marks the end of the loop ``startLoop(over:slot:)`` started.
     func endLoop() { loopSlot = -1 }
 
-    func didRead(slot: Int, value: Value) {
+    func didRead(slot: Int, value: Value) { record(slot) { value } }
+
+    /// ``didRead(slot:value:)`` with the value read in place: it is copied only for a read
+    /// that keeps its own value (a rule reading a slot before the slot's rule has run).
+    func didRead(slot: Int, at p: UnsafePointer<Value>) { record(slot) { p.pointee } }
+
+    /// Records a read of `slot`; `value` is asked for only when the read keeps its own value.
+    @inline(__always)
+    private func record(_ slot: Int, _ value: () -> Value) {
         // Slot 0 is the case itself: its fields are recorded as they are read.
         if slot == 0 { return }
         if slot == loopSlot {
@@ -152,7 +160,7 @@ final class TraceRecorder: EvaluationObserver {
         if slot < slotSetters.count, slotSetters[slot] >= 0, slotSetters[slot] < rule &- 2 {
             slots.append(RuleRead.Recorded(finalOf: slot))
         } else {
-            slots.append(RuleRead.Recorded(value: value, slot: slot))
+            slots.append(RuleRead.Recorded(value: value(), slot: slot))
         }
     }
 }

@@ -31,6 +31,25 @@ final class RecordingObserver: EvaluationObserver {
         #expect(obs.fieldReads.map(\.value) == [.string("Ann"), p.field(2)])
     }
 
+    /// An observer without its own in-place slot form is told the slot's value, and operands
+    /// read in place (a variable compared with a constant, a loop's range) report their slot
+    /// read through it like any other read.
+    @Test func inPlaceSlotReadDefault() throws {
+        let obs = RecordingObserver()
+        var v = Value.string("x")
+        withUnsafePointer(to: &v) { obs.didRead(slot: 3, at: $0) }
+        #expect(obs.slotReads.map(\.slot) == [3])
+        #expect(obs.slotReads.map(\.value) == [.string("x")])
+
+        let vars: [(String, CELType, Value)] = [("s", .string, .string("a")), ("xs", .list(.int), .list([.int(1), .int(2)]))]
+        let env = try Environment(declarations: vars.map { .variable($0.0, $0.1) })
+        let program = try env.program(try env.compile("s == 'a' && xs.exists(x, x > 1)"))
+        let seen = RecordingObserver()
+        #expect(program.evaluate(Activation(slots: vars.map(\.2)), observer: seen) == .bool(true))
+        #expect(seen.slotReads.map(\.slot) == [0, 1])
+        #expect(seen.slotReads.map(\.value) == [.string("a"), .list([.int(1), .int(2)])])
+    }
+
     @Test func fieldSelectByIndex() {
         #expect(evalCEL("p.name == 'Ann' && p.age > 30", Self.vars) == .bool(true))
         #expect(evalCEL("p.age + 1", Self.vars) == .int(41))

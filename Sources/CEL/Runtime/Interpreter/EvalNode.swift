@@ -74,7 +74,7 @@ final class SlotNode: EvalNode, @unchecked Sendable {
     final func address(_ f: inout Frame) -> UnsafePointer<Value>? {
         guard slot < f.slots.count else { return nil }
         let p = f.slots.baseAddress! + slot
-        f.observer?.didRead(slot: slot, value: p.pointee)
+        f.observer?.didRead(slot: slot, at: p)
         return p
     }
 }
