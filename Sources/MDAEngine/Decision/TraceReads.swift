@@ -54,8 +54,8 @@ final class TraceReads: Sendable {
 
     /// The value rule read `index` (in ``rules``) saw.
     func value(at index: Int) -> Value {
-        let read = rules.base + index
         precondition(index >= 0 && index < rules.count, "read index out of range")
+        let read = rules.base + index
         switch read.pointee.source {
         case .own: return read.pointee.own
         case .final: return slotValues[read.pointee.slot]

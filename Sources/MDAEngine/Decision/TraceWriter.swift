@@ -203,7 +203,7 @@ struct TraceWriter {
     }
 
     /// ``sameText(_:_:)`` of `a` and `b`, which are `inout` only to be matched in place and are
-    /// never written (see ``DecisionWriter/value(borrowing:_:)``); they are distinct.
+    /// never written (see ``InPlace``); they are distinct.
     static func sameText(borrowing a: inout Value, _ b: inout Value) -> Bool {
         switch a {
         case .null: if case .null = b { return true }

@@ -76,17 +76,17 @@ public final class Ruleset: Sendable {
         self.warnings = warnings
         self.slotCount = slotCount
         var names = Array(repeating: "", count: slotCount)
+        var setters = Array(repeating: Int32(-1), count: slotCount)
         names[0] = "case"
-        for r in rules {
+        for (k, r) in rules.enumerated() {
             names[r.slot] = r.id
-            if let s = r.secondarySlot { names[s] = r.id + (r.kind == .domain ? ".members" : ".status") }
+            setters[r.slot] = Int32(k)
+            if let s = r.secondarySlot {
+                names[s] = r.id + (r.kind == .domain ? ".members" : ".status")
+                setters[s] = Int32(k)
+            }
         }
         self.slotNames = names
-        var setters = Array(repeating: Int32(-1), count: slotCount)
-        for (k, r) in rules.enumerated() {
-            setters[r.slot] = Int32(k)
-            if let s = r.secondarySlot { setters[s] = Int32(k) }
-        }
         slotSetters = setters
         self.supportingShare = supportingShare
         var index: [String: Int] = [:]
@@ -142,8 +142,8 @@ public final class Ruleset: Sendable {
     ///
     /// Evaluation retains and releases the ruleset's objects (programs, rules, constant values)
     /// all the time; threads evaluating with one shared ruleset make those reference counts
-    /// bounce between cores, which cost a two-worker daemon about a quarter of its throughput.
-    /// Giving each thread its own replica (see ``EnginePool``) keeps every count core-local.
+    /// move between cores. Giving each thread its own replica (see ``EnginePool``, which says
+    /// what that cost) keeps every count core-local.
     public func replica() -> Ruleset {
         // The files compiled once without errors, so they compile again; should that ever fail,
         // sharing this ruleset is still correct, only slower.

@@ -129,7 +129,8 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
                          _ middle: Unmanaged<ObjectValue>?, _ f: inout Frame) -> Bool? {
         guard let o = FieldNode.object(element.pointee, objectType) else { return nil }
         let field = o._withUnsafeGuaranteedRef { $0.fieldPointer(index) }
-        guard let same = FieldMatchNode.same(field, key) else { return nil }
+        // The key is a string or an int (see ``key(_:)``): the equality ``BinaryOpNode`` decides.
+        guard let same = BinaryOpNode.sameKindEquality(field, key) else { return nil }
         if f.observer != nil {
             // Unretained: the range holds the element, and the variables the key's objects, until
             // the observer returns. Each value read is the one its object stores.
@@ -143,17 +144,6 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         return same
     }
 
-    /// `a == b` for two strings or two ints, as ``BinaryOpNode`` decides it; nil for any other
-    /// operands. One operand at a time: a switch over the pair copied both payloads.
-    @inline(__always)
-    private static func same(_ a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Bool? {
-        if case .string(let k) = b.pointee {
-            guard case .string(let s) = a.pointee else { return nil }
-            return Value.sameScalars(s, k)
-        }
-        if case .int(let k) = b.pointee, case .int(let s) = a.pointee { return s == k }
-        return nil
-    }
 }
 
 /// `range.exists(x, x.g.exists(y, y.f == e))`, recognised at plan time: the predicate a
