@@ -21,6 +21,14 @@ enum TestSupport {
         #"{"schema":"mda-case/1","caseId":"t-1","referenceDate":"2025-06-30","members":\#(members)\#(extra.isEmpty ? "" : "," + extra)}"#
     }
 
+    /// The case of the example `name` in Fixtures/examples, nil when it does not decode.
+    static func example(_ name: String) -> CaseFile? {
+        let url = root.appendingPathComponent("Fixtures/examples/\(name)")
+        guard let data = FileManager.default.contents(atPath: url.path),
+              case .success(let f) = CaseDecoder.decode(bytes: [UInt8](data)) else { return nil }
+        return f
+    }
+
     /// Decodes a case, failing the test on input errors.
     static func decode(_ json: String) -> CaseFile? {
         if case .success(let f) = CaseDecoder.decode(bytes: Array(json.utf8)) { return f }

@@ -7,10 +7,7 @@ import Testing
 @Suite("Counterfactual copies")
 struct CounterfactualTests {
     static func file(_ name: String) -> CaseFile {
-        let url = TestSupport.root.appendingPathComponent("Fixtures/examples/\(name)")
-        guard case .success(let f) = CaseDecoder.decode(bytes: [UInt8](FileManager.default.contents(atPath: url.path)!)) else {
-            fatalError("\(name) does not decode")
-        }
+        guard let f = TestSupport.example(name) else { fatalError("\(name) does not decode") }
         return f
     }
 

@@ -8,8 +8,7 @@ struct EvaluationTests {
     @Test("profile results are found by rule index, in the ruleset's profile order; other rules have none")
     func profilesByRule() {
         let rs = TestSupport.engine.ruleset
-        let url = TestSupport.root.appendingPathComponent("Fixtures/examples/intimate-terror-escalation.json")
-        guard case .success(let file) = CaseDecoder.decode(bytes: [UInt8](FileManager.default.contents(atPath: url.path)!)) else {
+        guard let file = TestSupport.example("intimate-terror-escalation.json") else {
             Issue.record("the example does not decode")
             return
         }
@@ -28,8 +27,7 @@ struct EvaluationTests {
     @Test("a decision's reads of a rule show the value the rule's own entry has, most of them as final slot values")
     func ruleReadsShowResults() {
         let rs = TestSupport.engine.ruleset
-        let url = TestSupport.root.appendingPathComponent("Fixtures/examples/intimate-terror-escalation.json")
-        guard case .success(let file) = CaseDecoder.decode(bytes: [UInt8](FileManager.default.contents(atPath: url.path)!)) else {
+        guard let file = TestSupport.example("intimate-terror-escalation.json") else {
             Issue.record("the example does not decode")
             return
         }
