@@ -15,7 +15,9 @@
 #
 # Prints each engine's figures, then per case the ratio of decisions per second (mda / Zen,
 # full mda decision with trace and missing facts against Zen's route only, and against Zen
-# with its trace), and mda's total against its own decode + encode.
+# with its trace), and mda's total against its own decode + encode; then the daemon, and the
+# same daemon benchmark against a null server (`serve-bench --ceiling`): the most requests per
+# second the pipe carries with responses of that size on this machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORE=${CORE:-1}
@@ -77,6 +79,8 @@ fi
 echo "== daemon: mda serve over a pipe"
 if [ -x "$SCRATCH/release/serve-bench" ]; then
     "$SCRATCH/release/serve-bench" --mda "$MDA" --cases "$PEERS/cases/typical.json" --pipelined "$SERVE_REQUESTS"
+    echo "== the pipe's ceiling: a null server that answers with the same response, evaluating nothing"
+    "$SCRATCH/release/serve-bench" --ceiling --mda "$MDA" --cases "$PEERS/cases/typical.json" --pipelined "$SERVE_REQUESTS" 2>/dev/null
 else
     echo "serve-bench did not build; skipped (see Sources/serve-bench)"
 fi

@@ -8,7 +8,13 @@
 // Options: --mda PATH (default: `mda` next to this executable), --sequential N, --pipelined N,
 // --workers N (passed to mda serve), --explain (ask for explanations), --cases FILE|DIR...
 // (mda-case/1 documents or fixtures {"case": …}, fixtures that expect input errors skipped; default: Fixtures/cases and the peers'
-// typical.json). Not run in CI.
+// typical.json), --ceiling (see below). Not run in CI.
+//
+// `--ceiling` measures the pipe, not mda: it asks `mda serve` once for the first case's
+// response, then runs the same benchmark against a null server (this program, as
+// `serve-bench --null-server FILE`) that answers every request line with that response and
+// the request's id, evaluating nothing. Its requests per second are the most any server can
+// reach with responses of that size on this machine, with the client on the same cores.
 import ByteJSON
 import Foundation
 
@@ -22,6 +28,7 @@ struct Options {
     var workers: Int?
     var explain = false
     var cases: [String] = []
+    var ceiling = false
 
     init(_ args: [String]) {
         let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
@@ -39,9 +46,10 @@ struct Options {
             case "--pipelined": pipelined = Int(value()) ?? { fail("--pipelined needs a number") }()
             case "--workers": workers = Int(value())
             case "--explain": explain = true
+            case "--ceiling": ceiling = true
             case "--cases": cases.append(value())
             case "--help", "-h":
-                print("usage: serve-bench [--mda PATH] [--sequential N] [--pipelined N] [--workers N] [--explain] [--cases FILE|DIR]...")
+                print("usage: serve-bench [--mda PATH] [--sequential N] [--pipelined N] [--workers N] [--explain] [--ceiling] [--cases FILE|DIR]...")
                 exit(0)
             default: fail("unknown argument \(args[i])")
             }
@@ -126,12 +134,16 @@ final class Server: @unchecked Sendable {
     let condition = NSCondition()
     var count = 0
     var errors = 0
+    /// When set before the first request, the reader keeps the first response line in ``captured``.
+    var capture = false
+    var captured: [UInt8] = []
 
-    init(mda: String, workers: Int?, capacity: Int) throws {
+    /// Starts `executable` with `arguments` (`mda serve …`, or the null server).
+    init(executable: String, arguments: [String], capacity: Int) throws {
         received = .allocate(capacity: capacity)
         received.initialize(repeating: 0)
-        process.executableURL = URL(fileURLWithPath: mda)
-        process.arguments = ["serve"] + (workers.map { ["--workers", String($0)] } ?? [])
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         process.standardInput = input
         process.standardOutput = output
         try process.run()
@@ -168,6 +180,7 @@ final class Server: @unchecked Sendable {
                     pending += buffer[start..<i]
                     line = pending[...]
                 }
+                if capture && captured.isEmpty { captured = Array(line) }
                 if let id = responseID(line), id < received.count { received[id] = t }
                 if !isResult(line) { failed += 1 }
                 pending.removeAll(keepingCapacity: true)
@@ -248,14 +261,87 @@ func report(_ label: String, count: Int, wall: UInt64, latencies: [UInt64], erro
                  Double(sorted.last ?? 0) / 1_000, errors))
 }
 
+/// The null server of `--ceiling`: answers each line of standard input with the response in
+/// `file` (a whole response line whose id is `0`), the id replaced by the line's own (its last
+/// `"id":` member's digits). Reads and writes like `mda serve`: 1 MiB output pipe, one write per
+/// response.
+func nullServer(_ file: String) -> Never {
+    guard let data = FileManager.default.contents(atPath: file) else { fail("cannot read \(file)") }
+    let prefix = Array(#"{"jsonrpc":"2.0","id":0,"#.utf8)
+    let bytes = [UInt8](data)
+    guard bytes.starts(with: prefix), bytes.last == 0x0A else { fail("\(file) is not a response line with id 0") }
+    let tail = Array(bytes[prefix.count...])
+    _ = fcntl(1, 1031, Int32(1 << 20))  // F_SETPIPE_SZ, as mda serve does
+    let marker = Array(#""id":"#.utf8)
+    var pending: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    var out: [UInt8] = []
+    out.reserveCapacity(tail.count + 64)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { exit(0) }
+        pending += chunk[..<n]
+        var start = 0
+        while let end = pending[start...].firstIndex(of: 0x0A) {
+            var id = 0
+            var at = end - marker.count
+            while at >= start && !pending[at..<(at + marker.count)].elementsEqual(marker) { at -= 1 }
+            if at >= start {
+                var i = at + marker.count
+                while i < end, pending[i] >= 0x30 && pending[i] <= 0x39 { id = id * 10 + Int(pending[i] - 0x30); i += 1 }
+            }
+            out.removeAll(keepingCapacity: true)
+            out += #"{"jsonrpc":"2.0","id":\#(id),"#.utf8
+            out += tail
+            out.withUnsafeBytes { b in
+                var off = 0
+                while off < b.count {
+                    let k = write(1, b.baseAddress! + off, b.count - off)
+                    if k > 0 { off += k } else if errno != EINTR { exit(1) }
+                }
+            }
+            start = end + 1
+        }
+        pending.removeFirst(start)
+    }
+}
+
+/// Asks `mda serve` for one response to `caseBytes` (id 0) and saves it for the null server.
+func captureResponse(mda: String, caseBytes: [UInt8], explain: Bool) -> String {
+    let server = try! Server(executable: mda, arguments: ["serve", "--workers", "1"], capacity: 1)
+    server.capture = true
+    server.send(request(caseBytes, id: 0, explain: explain))
+    server.waitFor(1)
+    let line = server.captured
+    _ = server.stop()
+    guard isResult(line[...]) else { fail("mda serve did not answer the first case with a result") }
+    let path = NSTemporaryDirectory() + "serve-bench-response-\(getpid()).json"
+    guard FileManager.default.createFile(atPath: path, contents: Data(line + [0x0A])) else { fail("cannot write \(path)") }
+    return path
+}
+
+if CommandLine.arguments.count == 3 && CommandLine.arguments[1] == "--null-server" { nullServer(CommandLine.arguments[2]) }
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 guard FileManager.default.isExecutableFile(atPath: options.mda) else { fail("no mda executable at \(options.mda) (use --mda)") }
 let cases = loadCases(options.cases)
 let total = options.sequential + options.pipelined
-print("serve-bench: \(cases.count) case(s), mean \(cases.map(\.count).reduce(0, +) / cases.count) bytes; "
-      + "mda serve with \(options.workers.map(String.init) ?? "default") workers on \(ProcessInfo.processInfo.activeProcessorCount) processor(s)")
+let executable: String, arguments: [String], responseFile: String?
+if options.ceiling {
+    responseFile = captureResponse(mda: options.mda, caseBytes: cases[0], explain: options.explain)
+    executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+    arguments = ["--null-server", responseFile!]
+    print("serve-bench --ceiling: a null server answering with mda's \(try! FileManager.default.attributesOfItem(atPath: responseFile!)[.size]!)-byte response "
+          + "to the first case, evaluating nothing; on \(ProcessInfo.processInfo.activeProcessorCount) processor(s)")
+} else {
+    responseFile = nil
+    executable = options.mda
+    arguments = ["serve"] + (options.workers.map { ["--workers", String($0)] } ?? [])
+    print("serve-bench: \(cases.count) case(s), mean \(cases.map(\.count).reduce(0, +) / cases.count) bytes; "
+          + "mda serve with \(options.workers.map(String.init) ?? "default") workers on \(ProcessInfo.processInfo.activeProcessorCount) processor(s)")
+}
 
-let server = try Server(mda: options.mda, workers: options.workers, capacity: total)
+let server = try Server(executable: executable, arguments: arguments, capacity: total)
 let sentAt = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: total)
 let stamps = Stamps(slots: sentAt)
 
@@ -293,4 +379,5 @@ server.condition.lock(); let allErrors = server.errors; server.condition.unlock(
 report("pipelined ", count: options.pipelined, wall: wall, latencies: latencies, errors: allErrors - seqErrors)
 let rss = server.peakRSS
 let status = server.stop()
-print("peak RSS of mda serve (VmHWM): \(rss.map { "\($0 / 1024) MiB" } ?? "n/a"); exit status \(status)")
+if let responseFile { try? FileManager.default.removeItem(atPath: responseFile) }
+print("peak RSS of \(options.ceiling ? "the null server" : "mda serve") (VmHWM): \(rss.map { "\($0 / 1024) MiB" } ?? "n/a"); exit status \(status)")
