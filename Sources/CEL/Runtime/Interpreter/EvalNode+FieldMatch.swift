@@ -3,7 +3,8 @@
 /// variable (`m.id`, `r.a.id`), so its value and reads are the same in every iteration.
 ///
 /// Finds `e`'s value once per loop and compares each element's field with it where both are
-/// stored, reporting the same reads in the same order as the predicate would. An element whose
+/// stored, reporting the same reads in the same order as the predicate would (but for those the
+/// observer's ``ReadMarks`` spare: most, as the key's reads repeat). An element whose
 /// field is not of the key's kind (another type, null, unknown, error, not an object) is
 /// evaluated by the predicate itself, and so is every element when `e` is not a string or an
 /// int or would not be read from objects of the checked types.
@@ -76,6 +77,9 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         let value: UnsafePointer<Value>
         let root: Unmanaged<ObjectValue>
         let middle: Unmanaged<ObjectValue>?
+        /// The observer's marks, read once per loop: after the first element, the key's reads
+        /// and most of the elements' are ones it has seen.
+        let marks: UnsafePointer<ReadMarks>?
     }
 
     @inline(__always)
@@ -92,7 +96,7 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
             key = root._withUnsafeGuaranteedRef { $0.fieldPointer(keyIndex) }
         }
         switch key.pointee {
-        case .string, .int: return Key(value: key, root: root, middle: middle)
+        case .string, .int: return Key(value: key, root: root, middle: middle, marks: f.observer?.readMarks)
         default: return nil
         }
     }
@@ -105,7 +109,7 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         // call usually has.
         var accu = Value.bool(false)
         let found = anyLent(items, &f) { element, f in
-            if let same = matches(element, key.value, key.root, key.middle, &f) { return same }
+            if let same = matches(element, key, &f) { return same }
             return evalPredicate(&f, &accu)
         }
         return found ? .bool(true) : tagged(accu)
@@ -125,21 +129,19 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
     /// the predicate reports them; nil, having reported nothing, when the element is not an
     /// object of the checked type or its field is not of the key's kind.
     @inline(__always)
-    private func matches(_ element: UnsafePointer<Value>, _ key: UnsafePointer<Value>, _ root: Unmanaged<ObjectValue>,
-                         _ middle: Unmanaged<ObjectValue>?, _ f: inout Frame) -> Bool? {
+    private func matches(_ element: UnsafePointer<Value>, _ key: Key, _ f: inout Frame) -> Bool? {
         guard let o = FieldNode.object(element.pointee, objectType) else { return nil }
         let field = o._withUnsafeGuaranteedRef { $0.fieldPointer(index) }
         // The key is a string or an int (see ``key(_:)``): the equality ``BinaryOpNode`` decides.
-        guard let same = BinaryOpNode.sameKindEquality(field, key) else { return nil }
+        guard let same = BinaryOpNode.sameKindEquality(field, key.value) else { return nil }
         if f.observer != nil {
             // Unretained: the range holds the element, and the variables the key's objects, until
             // the observer returns. Each value read is the one its object stores.
-            if keyOnRight { o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index) } }
-            root._withUnsafeGuaranteedRef { root in
-                f.observer?.didRead(object: root, field: keyIndex)
-                if let middle { middle._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: next) } }
-            }
-            if !keyOnRight { o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index) } }
+            let marks = key.marks
+            if keyOnRight { f.report(o, index, marks) }
+            f.report(key.root, keyIndex, marks)
+            if let middle = key.middle { f.report(middle, next, marks) }
+            if !keyOnRight { f.report(o, index, marks) }
         }
         return same
     }
@@ -207,12 +209,23 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
                   let items = LoopNode.listElements(o._withUnsafeGuaranteedRef({ $0.fieldPointer(field) }))
             else { return inner.eval(&f) }
             inner.clearHoisted(&f)
-            if f.observer != nil {
-                // Unretained: the range holds the element until the observer returns.
-                o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: field) }
-            }
+            // Unretained: the range holds the element until the observer returns.
+            if f.observer != nil { f.report(o, field, key.marks) }
             return inner.search(items, key, &f)
         }
+    }
+}
+
+extension Frame {
+    /// Reports a read of the stored value of field `field` of `object` (alive for the call) to
+    /// the observer, unless `marks` (its ``EvaluationObserver/readMarks``) spare the report.
+    @inline(__always)
+    func report(_ object: Unmanaged<ObjectValue>, _ field: Int, _ marks: UnsafePointer<ReadMarks>?) {
+        if let marks {
+            let index = object._withUnsafeGuaranteedRef { $0.index }, entry = index &+ field
+            if index >= 0, entry < marks.pointee.count, marks.pointee.entries[entry] == marks.pointee.mark { return }
+        }
+        object._withUnsafeGuaranteedRef { observer?.didRead(object: $0, field: field) }
     }
 }
 
