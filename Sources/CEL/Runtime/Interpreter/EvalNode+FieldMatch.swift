@@ -108,8 +108,9 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         // The predicate out of line: inlined, it cost more per call than the one iteration a
         // call usually has.
         var accu = Value.bool(false)
-        let found = anyLent(items, &f) { element, f in
+        let found = anyElement(items, &f) { element, f, lend in
             if let same = matches(element, key, &f) { return same }
+            lend()
             return evalPredicate(&f, &accu)
         }
         return found ? .bool(true) : tagged(accu)
@@ -189,8 +190,8 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
         if let stop { return stop }
         guard let items = LoopNode.listElements(r), let key = innerRef._withUnsafeGuaranteedRef({ $0.key(&f) }) else { return fold(r, &f) }
         var accu = Value.bool(false)
-        let found = anyLent(items, &f) { element, f in
-            let p = innerValue(element, key, &f)
+        let found = anyElement(items, &f) { element, f, lend in
+            let p = innerValue(element, key, &f, lend)
             if case .bool(let b) = p { return b }
             accu = StandardLibrary.logicalOr(accu, p)
             return false
@@ -198,16 +199,22 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
         return found ? .bool(true) : tagged(accu)
     }
 
-    /// The inner node's value for the element at `element`, its range read in place.
+    /// The inner node's value for the element at `element`, its range read in place; `lend`
+    /// lends the element to the loop variable, which only the inner node's own evaluation reads
+    /// (the inner match reads the element in place, and its predicate not at all).
     @inline(__always)
-    private func innerValue(_ element: UnsafePointer<Value>, _ key: FieldMatchNode.Key, _ f: inout Frame) -> Value {
+    private func innerValue(_ element: UnsafePointer<Value>, _ key: FieldMatchNode.Key, _ f: inout Frame,
+                            _ lend: () -> Void) -> Value {
         innerRef._withUnsafeGuaranteedRef { inner in
             let field = fieldIndex
             // The element's list in place: the element holds its object, whose fields never
             // change, for the whole inner search (a copy of the list was a retain and release).
             guard let o = FieldNode.object(element.pointee, fieldType),
                   let items = LoopNode.listElements(o._withUnsafeGuaranteedRef({ $0.fieldPointer(field) }))
-            else { return inner.eval(&f) }
+            else {
+                lend()
+                return inner.eval(&f)
+            }
             inner.clearHoisted(&f)
             // Unretained: the range holds the element until the observer returns.
             if f.observer != nil { f.report(o, field, key.marks) }
@@ -230,20 +237,31 @@ extension Frame {
 }
 
 extension LoopNode {
-    /// Lends each element of `items` to the loop variable in turn, as ``forEach(_:_:_:)`` does,
-    /// and calls `body` with its address until it returns true; whether one did. A plain loop
-    /// for one variable over a list: `forEach`'s element copy and variable checks cost more per
-    /// call than the one iteration a call usually has.
+    /// Calls `body` with the address of each element of `elements` in turn until it returns
+    /// true; whether one did. `body` reads the element where it is, and calls `lend` before
+    /// evaluating a node that may read the loop variable: that lends the element to the
+    /// variable as ``forEach(_:_:_:)`` does (bit for bit, reset to null without a release at
+    /// the end). A plain loop for one variable over a list: `forEach`'s element copy and
+    /// variable checks cost more per call than the one iteration a call usually has, and the
+    /// matches that read elements in place need no variable at all.
     @inline(__always)
-    final func anyLent(_ elements: UnsafeBufferPointer<Value>, _ f: inout Frame,
-                       _ body: (UnsafePointer<Value>, inout Frame) -> Bool) -> Bool {
-        let variable = f.locals.baseAddress! + iterVar
-        variable.deinitialize(count: 1)
-        defer { variable.initialize(to: .null) }
+    final func anyElement(_ elements: UnsafeBufferPointer<Value>, _ f: inout Frame,
+                          _ body: (UnsafePointer<Value>, inout Frame, _ lend: () -> Void) -> Bool) -> Bool {
         guard let first = elements.baseAddress else { return false }
+        let variable = f.locals.baseAddress! + iterVar
+        var lent = false
+        defer { if lent { variable.initialize(to: .null) } }
         for i in elements.indices {
-            UnsafeMutableRawPointer(variable).copyMemory(from: first + i, byteCount: MemoryLayout<Value>.size)
-            if body(first + i, &f) { return true }
+            let element = first + i
+            let found = body(element, &f) {
+                // The variable holds null or an owned value (a map's key) until the first lend.
+                if !lent {
+                    variable.deinitialize(count: 1)
+                    lent = true
+                }
+                UnsafeMutableRawPointer(variable).copyMemory(from: element, byteCount: MemoryLayout<Value>.size)
+            }
+            if found { return true }
         }
         return false
     }
