@@ -16,15 +16,28 @@ final class TraceRecorder: EvaluationObserver {
     /// The case schema's member type, read once: a static needs a lazy-initialisation check
     /// at every use.
     private let memberType = CaseSchema.member
+    /// ``readBy``, ``factCapacity`` and ``rule``, lent to the interpreter as its
+    /// ``EvaluationObserver/readMarks``: it does not report a fact the current rule has read,
+    /// sparing most calls (a rule reads one fact up to thousands of times, in nested loops).
+    private let marks: UnsafeMutablePointer<ReadMarks>
     /// Per fact number (``CaseGraph/FactNumbers``), the last rule (counted from 1 by
-    /// ``startRule()``) that read it: a rule reads one fact up to thousands of times (in nested
-    /// loops), and the trace lists each fact once per rule, so only first reads are recorded.
-    @exclusivity(unchecked) private var readBy: UnsafeMutablePointer<Int32>
+    /// ``startRule()``) that read it: the trace lists each fact once per rule, so only first
+    /// reads are recorded.
+    private var readBy: UnsafeMutablePointer<Int32> {
+        get { marks.pointee.entries }
+        set { marks.pointee.entries = newValue }
+    }
     /// The number of facts ``readBy`` has room for.
-    @exclusivity(unchecked) private(set) var factCapacity = 0
+    private(set) var factCapacity: Int {
+        get { marks.pointee.count }
+        set { marks.pointee.count = newValue }
+    }
     /// The current rule: 1 before the first ``startRule()``, so that no fact (0 in ``readBy``)
     /// counts as read by it.
-    @exclusivity(unchecked) private var rule: Int32 = 1
+    private var rule: Int32 {
+        get { marks.pointee.mark }
+        set { marks.pointee.mark = newValue }
+    }
 
     /// Per slot, the index of the rule that sets it, -1 for none (``Ruleset/slotSetters``).
     private let slotSetters: [Int32]
@@ -47,20 +60,28 @@ final class TraceRecorder: EvaluationObserver {
     init(slotNames: [String], slotSetters: [Int32] = []) {
         self.slotNames = slotNames
         self.slotSetters = slotSetters
-        readBy = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
+        marks = .allocate(capacity: 1)
+        marks.initialize(to: ReadMarks(entries: .allocate(capacity: 0), count: 0, mark: 1))
     }
 
-    deinit { readBy.deallocate() }
+    deinit {
+        readBy.deallocate()
+        marks.deallocate()
+    }
+
+    /// ``marks``: facts the current rule has read are not reported again.
+    var readMarks: UnsafePointer<ReadMarks>? { UnsafePointer(marks) }
 
     func didRead(object: ObjectValue, field: Int, value: Value) {
+        // The value in hand tells a path before the table is read (the interpreter does not
+        // consult the marks where it reports values, so marking paths would spare nothing).
         if isPath(value) { return }
-        record(object, field)
+        record(object, field) { false }
     }
 
     func didRead(object: ObjectValue, field: Int) {
         // The stored value is looked at where it is, not copied.
-        if isPath(object.fieldPointer(field).pointee) { return }
-        record(object, field)
+        record(object, field) { isPath(object.fieldPointer(field).pointee) }
     }
 
     /// Whether `value` is a record or a list of records other than members: a path to a leaf,
@@ -76,13 +97,17 @@ final class TraceRecorder: EvaluationObserver {
         }
     }
 
-    /// Records a field read, unless the current rule read that fact before.
+    /// Records a field read, unless the current rule read that fact before or `isPath` (asked
+    /// once per rule and fact) says its value is a path.
     @inline(__always)
-    private func record(_ object: ObjectValue, _ field: Int) {
+    private func record(_ object: ObjectValue, _ field: Int, isPath: () -> Bool) {
         let index = object.index, fact = index &+ field
         if _slowPath(index < 0 || fact >= factCapacity) { makeRoom(index: index, fact: fact) }
         if readBy[fact] == rule { return }
+        // A path is marked too, so that the interpreter stops reporting it to this rule: a
+        // fact's value never changes, so it would be a path again.
         readBy[fact] = rule
+        if isPath() { return }
         fields.append(FieldRead.Recorded(object: object, field: field, fact: fact))
     }
 

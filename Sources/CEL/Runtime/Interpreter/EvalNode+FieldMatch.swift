@@ -3,7 +3,8 @@
 /// variable (`m.id`, `r.a.id`), so its value and reads are the same in every iteration.
 ///
 /// Finds `e`'s value once per loop and compares each element's field with it where both are
-/// stored, reporting the same reads in the same order as the predicate would. An element whose
+/// stored, reporting the same reads in the same order as the predicate would (but for those the
+/// observer's ``ReadMarks`` spare: most, as the key's reads repeat). An element whose
 /// field is not of the key's kind (another type, null, unknown, error, not an object) is
 /// evaluated by the predicate itself, and so is every element when `e` is not a string or an
 /// int or would not be read from objects of the checked types.
@@ -76,6 +77,9 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         let value: UnsafePointer<Value>
         let root: Unmanaged<ObjectValue>
         let middle: Unmanaged<ObjectValue>?
+        /// The observer's marks, read once per loop: after the first element, the key's reads
+        /// and most of the elements' are ones it has seen.
+        let marks: UnsafePointer<ReadMarks>?
     }
 
     @inline(__always)
@@ -92,7 +96,7 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
             key = root._withUnsafeGuaranteedRef { $0.fieldPointer(keyIndex) }
         }
         switch key.pointee {
-        case .string, .int: return Key(value: key, root: root, middle: middle)
+        case .string, .int: return Key(value: key, root: root, middle: middle, marks: f.observer?.readMarks)
         default: return nil
         }
     }
@@ -104,8 +108,9 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
         // The predicate out of line: inlined, it cost more per call than the one iteration a
         // call usually has.
         var accu = Value.bool(false)
-        let found = anyLent(items, &f) { element, f in
-            if let same = matches(element, key.value, key.root, key.middle, &f) { return same }
+        let found = anyElement(items, &f) { element, f, lend in
+            if let same = matches(element, key, &f) { return same }
+            lend()
             return evalPredicate(&f, &accu)
         }
         return found ? .bool(true) : tagged(accu)
@@ -125,21 +130,19 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
     /// the predicate reports them; nil, having reported nothing, when the element is not an
     /// object of the checked type or its field is not of the key's kind.
     @inline(__always)
-    private func matches(_ element: UnsafePointer<Value>, _ key: UnsafePointer<Value>, _ root: Unmanaged<ObjectValue>,
-                         _ middle: Unmanaged<ObjectValue>?, _ f: inout Frame) -> Bool? {
+    private func matches(_ element: UnsafePointer<Value>, _ key: Key, _ f: inout Frame) -> Bool? {
         guard let o = FieldNode.object(element.pointee, objectType) else { return nil }
         let field = o._withUnsafeGuaranteedRef { $0.fieldPointer(index) }
         // The key is a string or an int (see ``key(_:)``): the equality ``BinaryOpNode`` decides.
-        guard let same = BinaryOpNode.sameKindEquality(field, key) else { return nil }
+        guard let same = BinaryOpNode.sameKindEquality(field, key.value) else { return nil }
         if f.observer != nil {
             // Unretained: the range holds the element, and the variables the key's objects, until
             // the observer returns. Each value read is the one its object stores.
-            if keyOnRight { o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index) } }
-            root._withUnsafeGuaranteedRef { root in
-                f.observer?.didRead(object: root, field: keyIndex)
-                if let middle { middle._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: next) } }
-            }
-            if !keyOnRight { o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: index) } }
+            let marks = key.marks
+            if keyOnRight { f.report(o, index, marks) }
+            f.report(key.root, keyIndex, marks)
+            if let middle = key.middle { f.report(middle, next, marks) }
+            if !keyOnRight { f.report(o, index, marks) }
         }
         return same
     }
@@ -187,8 +190,8 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
         if let stop { return stop }
         guard let items = LoopNode.listElements(r), let key = innerRef._withUnsafeGuaranteedRef({ $0.key(&f) }) else { return fold(r, &f) }
         var accu = Value.bool(false)
-        let found = anyLent(items, &f) { element, f in
-            let p = innerValue(element, key, &f)
+        let found = anyElement(items, &f) { element, f, lend in
+            let p = innerValue(element, key, &f, lend)
             if case .bool(let b) = p { return b }
             accu = StandardLibrary.logicalOr(accu, p)
             return false
@@ -196,41 +199,69 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
         return found ? .bool(true) : tagged(accu)
     }
 
-    /// The inner node's value for the element at `element`, its range read in place.
+    /// The inner node's value for the element at `element`, its range read in place; `lend`
+    /// lends the element to the loop variable, which only the inner node's own evaluation reads
+    /// (the inner match reads the element in place, and its predicate not at all).
     @inline(__always)
-    private func innerValue(_ element: UnsafePointer<Value>, _ key: FieldMatchNode.Key, _ f: inout Frame) -> Value {
+    private func innerValue(_ element: UnsafePointer<Value>, _ key: FieldMatchNode.Key, _ f: inout Frame,
+                            _ lend: () -> Void) -> Value {
         innerRef._withUnsafeGuaranteedRef { inner in
             let field = fieldIndex
             // The element's list in place: the element holds its object, whose fields never
             // change, for the whole inner search (a copy of the list was a retain and release).
             guard let o = FieldNode.object(element.pointee, fieldType),
                   let items = LoopNode.listElements(o._withUnsafeGuaranteedRef({ $0.fieldPointer(field) }))
-            else { return inner.eval(&f) }
-            inner.clearHoisted(&f)
-            if f.observer != nil {
-                // Unretained: the range holds the element until the observer returns.
-                o._withUnsafeGuaranteedRef { f.observer?.didRead(object: $0, field: field) }
+            else {
+                lend()
+                return inner.eval(&f)
             }
+            inner.clearHoisted(&f)
+            // Unretained: the range holds the element until the observer returns.
+            if f.observer != nil { f.report(o, field, key.marks) }
             return inner.search(items, key, &f)
         }
     }
 }
 
-extension LoopNode {
-    /// Lends each element of `items` to the loop variable in turn, as ``forEach(_:_:_:)`` does,
-    /// and calls `body` with its address until it returns true; whether one did. A plain loop
-    /// for one variable over a list: `forEach`'s element copy and variable checks cost more per
-    /// call than the one iteration a call usually has.
+extension Frame {
+    /// Reports a read of the stored value of field `field` of `object` (alive for the call) to
+    /// the observer, unless `marks` (its ``EvaluationObserver/readMarks``) spare the report.
     @inline(__always)
-    final func anyLent(_ elements: UnsafeBufferPointer<Value>, _ f: inout Frame,
-                       _ body: (UnsafePointer<Value>, inout Frame) -> Bool) -> Bool {
-        let variable = f.locals.baseAddress! + iterVar
-        variable.deinitialize(count: 1)
-        defer { variable.initialize(to: .null) }
+    func report(_ object: Unmanaged<ObjectValue>, _ field: Int, _ marks: UnsafePointer<ReadMarks>?) {
+        if let marks {
+            let index = object._withUnsafeGuaranteedRef { $0.index }, entry = index &+ field
+            if index >= 0, entry < marks.pointee.count, marks.pointee.entries[entry] == marks.pointee.mark { return }
+        }
+        object._withUnsafeGuaranteedRef { observer?.didRead(object: $0, field: field) }
+    }
+}
+
+extension LoopNode {
+    /// Calls `body` with the address of each element of `elements` in turn until it returns
+    /// true; whether one did. `body` reads the element where it is, and calls `lend` before
+    /// evaluating a node that may read the loop variable: that lends the element to the
+    /// variable as ``forEach(_:_:_:)`` does (bit for bit, reset to null without a release at
+    /// the end). A plain loop for one variable over a list: `forEach`'s element copy and
+    /// variable checks cost more per call than the one iteration a call usually has, and the
+    /// matches that read elements in place need no variable at all.
+    @inline(__always)
+    final func anyElement(_ elements: UnsafeBufferPointer<Value>, _ f: inout Frame,
+                          _ body: (UnsafePointer<Value>, inout Frame, _ lend: () -> Void) -> Bool) -> Bool {
         guard let first = elements.baseAddress else { return false }
+        let variable = f.locals.baseAddress! + iterVar
+        var lent = false
+        defer { if lent { variable.initialize(to: .null) } }
         for i in elements.indices {
-            UnsafeMutableRawPointer(variable).copyMemory(from: first + i, byteCount: MemoryLayout<Value>.size)
-            if body(first + i, &f) { return true }
+            let element = first + i
+            let found = body(element, &f) {
+                // The variable holds null or an owned value (a map's key) until the first lend.
+                if !lent {
+                    variable.deinitialize(count: 1)
+                    lent = true
+                }
+                UnsafeMutableRawPointer(variable).copyMemory(from: element, byteCount: MemoryLayout<Value>.size)
+            }
+            if found { return true }
         }
         return false
     }
