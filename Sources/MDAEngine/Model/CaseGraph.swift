@@ -21,7 +21,7 @@ struct CaseGraph {
             members.append(member(file.members, at: i, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths),
                                   factorsPath: i < CaseGraph.memberFactorsPaths.count ? CaseGraph.memberFactorsPaths[i] : nil, numbers: &numbers))
         }
-        var lists = Lists(ids: file.members.map(\.id), members: members)
+        var lists = Lists(ids: file.members.map(\.id), members: members, incidents: file.incidents.count)
         var relationships: [Value] = []
         relationships.reserveCapacity(file.relationships.count)
         for i in file.relationships.indices {
@@ -157,9 +157,14 @@ struct CaseGraph {
         private var kindLists: [Value] = [], peopleLists: [Value] = []
         private var kindKeys = SharedLists(), peopleKeys = SharedLists()
 
-        init(ids: [String], members: [Value]) {
+        /// - Parameter incidents: The number of incidents, whose lists are looked up.
+        init(ids: [String], members: [Value], incidents: Int) {
             self.ids = ids
             self.members = members
+            // Room for a distinct list per incident from the start: each regrowth of a table
+            // re-adds every list so far.
+            kindKeys.reserve(incidents)
+            peopleKeys.reserve(incidents)
             // A household's few members are found by comparing ids faster than by hashing them.
             byId = members.count > 16 ? Dictionary(zip(ids, members), uniquingKeysWith: { $1 }) : nil
         }
