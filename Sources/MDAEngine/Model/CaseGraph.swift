@@ -508,14 +508,14 @@ struct CaseGraph {
     static let agencyPaths = (0..<32).map { "/care/agencies/\($0)" }
     static let interventionPaths = (0..<32).map { "/care/interventions/\($0)" }
 
-    // The unknown leaves of records with a precomputed path. Members' factors only for the
-    // first 32 members: their tables are the largest (a leaf per factor) and households that
-    // big are rare.
-    static let memberLeaves = LeafTable(CaseSchema.member, paths: memberPaths, fields: ["victim", "perpetrator", "pregnant"])
-    static let factorsLeaves = LeafTable(CaseSchema.factors, paths: Array(memberFactorsPaths.prefix(32)))
-    static let incidentLeaves = LeafTable(CaseSchema.incident, paths: incidentPaths,
+    // The unknown leaves of the first records of each kind (each table is made whole on first
+    // use, so they cover what cases usually hold rather than every precomputed path). Members'
+    // factors for the first 16 members: a leaf per factor makes theirs the largest per record.
+    static let memberLeaves = LeafTable(CaseSchema.member, paths: Array(memberPaths.prefix(32)), fields: ["victim", "perpetrator", "pregnant"])
+    static let factorsLeaves = LeafTable(CaseSchema.factors, paths: Array(memberFactorsPaths.prefix(16)))
+    static let incidentLeaves = LeafTable(CaseSchema.incident, paths: Array(incidentPaths.prefix(256)),
                                           fields: ["injury", "weapon", "policeInvolved", "contactBanViolated"])
-    static let reportLeaves = LeafTable(CaseSchema.report, paths: reportPaths, fields: ["kind", "reporter"])
+    static let reportLeaves = LeafTable(CaseSchema.report, paths: Array(reportPaths.prefix(64)), fields: ["kind", "reporter"])
     static let agencyLeaves = LeafTable(CaseSchema.agency, paths: agencyPaths, fields: ["since"])
     static let interventionLeaves = LeafTable(CaseSchema.intervention, paths: interventionPaths, fields: ["start", "outcome"])
     static let assessmentLeaves = LeafTable(CaseSchema.assessment, paths: ["/assessment"])

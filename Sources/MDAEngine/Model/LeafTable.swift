@@ -21,12 +21,13 @@ struct LeafTable: Sendable {
     init(_ type: ObjectType, paths: [String], fields: [String]? = nil) {
         let names = type.fields.map(\.name)
         precondition(fields?.allSatisfy(names.contains) ?? true, "a leaf is a field of \(type.name)")
+        let isLeaf = names.map { fields?.contains($0) ?? true }
+        // Made as a build makes a leaf past the table, so both are the same value.
+        let graph = CaseGraph()
         var values: [Value] = []
         values.reserveCapacity(paths.count * names.count)
         for path in paths {
-            for name in names {
-                values.append(fields?.contains(name) ?? true ? .unknown(UnknownSet([path + "/" + name])) : .null)
-            }
+            for (name, leaf) in zip(names, isLeaf) { values.append(leaf ? graph.leaf(path, name) : .null) }
         }
         self.type = type
         self.records = paths.count
