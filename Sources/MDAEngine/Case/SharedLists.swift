@@ -23,6 +23,8 @@ struct SharedLists {
     }
 
     /// The position stored for `key`, if any (none for 0).
+    // Inlined: called for nearly every list of a case, mostly to find one already made.
+    @inline(__always)
     func position(of key: UInt64) -> Int? {
         if capacity == 0 || key == 0 { return nil }
         let mask = capacity - 1

@@ -21,7 +21,7 @@ struct CaseGraph {
             members.append(member(file.members, at: i, path: CaseGraph.path("/members/", i, CaseGraph.memberPaths),
                                   factorsPath: i < CaseGraph.memberFactorsPaths.count ? CaseGraph.memberFactorsPaths[i] : nil, numbers: &numbers))
         }
-        var lists = Lists(ids: file.members.map(\.id), members: members)
+        var lists = Lists(ids: file.members.map(\.id), members: members, incidents: file.incidents.count)
         var relationships: [Value] = []
         relationships.reserveCapacity(file.relationships.count)
         for i in file.relationships.indices {
@@ -36,60 +36,57 @@ struct CaseGraph {
         }
         var incidents: [Value] = []
         incidents.reserveCapacity(file.incidents.count)
+        let incidentLeaves = CaseGraph.incidentLeaves
         for i in file.incidents.indices {
             let p = CaseGraph.path("/incidents/", i, CaseGraph.incidentPaths)
-            let injury: Value
-            if let v = file.incidents[i].injury.value, v != .unknown { injury = .string(v.rawValue) } else { injury = leaf(p, "injury") }
-            let kinds = lists.kinds(file.incidents[i].kinds), perpetrators = lists.people(file.incidents[i].perpetrators)
-            let victims = lists.people(file.incidents[i].victims), witnesses = lists.people(file.incidents[i].witnesses)
-            let date = file.incidents[i].date, weapon = file.incidents[i].weapon
-            let police = file.incidents[i].policeInvolved, ban = file.incidents[i].contactBanViolated
+            // Each field made where it is appended: a local would be one more copy of it (a
+            // retain and a release).
             incidents.append(.object(ObjectValue.make(type: CaseSchema.incident, path: p, index: numbers.take(CaseSchema.incident)) { w in
-                w.append(date.celValue)
-                w.append(kinds)
-                w.append(perpetrators)
-                w.append(victims)
-                w.append(witnesses)
-                w.append(injury)
-                w.append(tri(weapon, p, "weapon"))
-                w.append(tri(police, p, "policeInvolved"))
-                w.append(tri(ban, p, "contactBanViolated"))
+                w.append(file.incidents[i].date.celValue)
+                w.append(lists.kinds(file.incidents[i].kinds))
+                w.append(lists.people(file.incidents[i].perpetrators))
+                w.append(lists.people(file.incidents[i].victims))
+                w.append(lists.people(file.incidents[i].witnesses))
+                if let v = file.incidents[i].injury.value, v != .unknown { w.append(.string(v.rawValue)) } else { w.append(leaf(incidentLeaves, i, w.count, p)) }
+                w.append(tri(file.incidents[i].weapon, incidentLeaves, i, w.count, p))
+                w.append(tri(file.incidents[i].policeInvolved, incidentLeaves, i, w.count, p))
+                w.append(tri(file.incidents[i].contactBanViolated, incidentLeaves, i, w.count, p))
             }))
         }
         let reports: [Value] = file.reports.enumerated().map { i, r in
             let p = CaseGraph.path("/reports/", i, CaseGraph.reportPaths)
             return .object(ObjectValue.make(type: CaseSchema.report, path: p, index: numbers.take(CaseSchema.report)) { w in
                 w.append(r.date.celValue)
-                w.append(enumeration(r.kind, p, "kind"))
-                w.append(enumeration(r.reporter, p, "reporter"))
+                w.append(enumeration(r.kind, CaseGraph.reportLeaves, i, w.count, p))
+                w.append(enumeration(r.reporter, CaseGraph.reportLeaves, i, w.count, p))
             })
         }
         let a = file.assessment
         let assessment = ObjectValue.make(type: CaseSchema.assessment, path: "/assessment", index: numbers.take(CaseSchema.assessment)) { w in
-            w.append(date(a.date, "/assessment", "date"))
-            w.append(tri(a.facts[.acuteUnsafety], "/assessment", "acuteUnsafety"))
-            w.append(tri(a.facts[.structuralUnsafety], "/assessment", "structuralUnsafety"))
-            w.append(a.safetyScore.value.map { .int(Int64($0)) } ?? leaf("/assessment", "safetyScore"))
-            w.append(enumeration(a.triage, "/assessment", "triage"))
+            let t = CaseGraph.assessmentLeaves
+            w.append(date(a.date, t, 0, w.count, "/assessment"))
+            w.append(tri(a.facts[.acuteUnsafety], t, 0, w.count, "/assessment"))
+            w.append(tri(a.facts[.structuralUnsafety], t, 0, w.count, "/assessment"))
+            w.append(a.safetyScore.value.map { .int(Int64($0)) } ?? leaf(t, 0, w.count, "/assessment"))
+            w.append(enumeration(a.triage, t, 0, w.count, "/assessment"))
         }
         let s = file.stalking
         let stalking = ObjectValue.make(type: CaseSchema.stalking, path: "/stalking", index: numbers.take(CaseSchema.stalking)) { w in
-            group(s.facts, "/stalking", into: &w)
-            w.append(date(s.sinceDate, "/stalking", "sinceDate"))
+            group(s.facts, CaseGraph.stalkingLeaves, 0, "/stalking", into: &w)
+            w.append(date(s.sinceDate, CaseGraph.stalkingLeaves, 0, w.count, "/stalking"))
         }
         let sep = file.separation
-        let status: Value
-        if let v = sep.status.value, v != .unknown { status = .string(v.rawValue) } else { status = leaf("/separation", "status") }
         let separation = ObjectValue.make(type: CaseSchema.separation, path: "/separation", index: numbers.take(CaseSchema.separation)) { w in
-            w.append(status)
-            w.append(date(sep.since, "/separation", "since"))
-            group(sep.facts, "/separation", into: &w)
+            let t = CaseGraph.separationLeaves
+            if let v = sep.status.value, v != .unknown { w.append(.string(v.rawValue)) } else { w.append(leaf(t, 0, w.count, "/separation")) }
+            w.append(date(sep.since, t, 0, w.count, "/separation"))
+            group(sep.facts, t, 0, "/separation", into: &w)
         }
         let agencies: [Value] = file.care.agencies.enumerated().map { i, ag in
             let p = CaseGraph.path("/care/agencies/", i, CaseGraph.agencyPaths)
             return .object(ObjectValue.make(type: CaseSchema.agency, path: p, index: numbers.take(CaseSchema.agency)) { w in
                 w.append(.string(ag.kind.rawValue))
-                w.append(date(ag.since, p, "since"))
+                w.append(date(ag.since, CaseGraph.agencyLeaves, i, w.count, p))
                 w.append(ag.until.value.map(\.celValue) ?? .null)   // reading 6: absent reads as null (still involved)
             })
         }
@@ -97,19 +94,19 @@ struct CaseGraph {
             let p = CaseGraph.path("/care/interventions/", i, CaseGraph.interventionPaths)
             return .object(ObjectValue.make(type: CaseSchema.intervention, path: p, index: numbers.take(CaseSchema.intervention)) { w in
                 w.append(iv.kind.value.map { .string($0) } ?? .null)
-                w.append(date(iv.start, p, "start"))
+                w.append(date(iv.start, CaseGraph.interventionLeaves, i, w.count, p))
                 w.append(iv.end.value.map(\.celValue) ?? .null)
-                w.append(enumeration(iv.outcome, p, "outcome"))
+                w.append(enumeration(iv.outcome, CaseGraph.interventionLeaves, i, w.count, p))
             })
         }
         let care = ObjectValue.make(type: CaseSchema.care, path: "/care", index: numbers.take(CaseSchema.care)) { w in
             w.append(.list(agencies))
             w.append(.list(interventions))
-            group(file.care.facts, "/care", into: &w)
+            group(file.care.facts, CaseGraph.careLeaves, 0, "/care", into: &w)
         }
         let justice = ObjectValue.make(type: CaseSchema.justice, path: "/justice", index: numbers.take(CaseSchema.justice)) { w in
             w.append(.list(file.justice.restrainingOrders.map(\.celValue)))
-            group(file.justice.facts, "/justice", into: &w)
+            group(file.justice.facts, CaseGraph.justiceLeaves, 0, "/justice", into: &w)
         }
         let previous = trajectory(file.previousMdaPlusPlus, numbers: &numbers)
         let history = ObjectValue.make(type: CaseSchema.history, fields: [previous], path: "/history", index: numbers.take(CaseSchema.history))
@@ -120,10 +117,10 @@ struct CaseGraph {
         ], path: "/professionalJudgement", index: numbers.take(CaseSchema.judgement))
 
         let household = ObjectValue.make(type: CaseSchema.household, path: "/household", index: numbers.take(CaseSchema.household)) {
-            group(file.household, "/household", into: &$0)
+            group(file.household, CaseGraph.householdLeaves, 0, "/household", into: &$0)
         }
         let coercive = ObjectValue.make(type: CaseSchema.coerciveControl, path: "/coerciveControl", index: numbers.take(CaseSchema.coerciveControl)) {
-            group(file.coerciveControl, "/coerciveControl", into: &$0)
+            group(file.coerciveControl, CaseGraph.coerciveControlLeaves, 0, "/coerciveControl", into: &$0)
         }
         // The root last, after every record it holds (see FactNumbers.count(of:)).
         return .object(ObjectValue.make(type: CaseSchema.case, path: "", index: numbers.take(CaseSchema.case)) { w in
@@ -160,9 +157,14 @@ struct CaseGraph {
         private var kindLists: [Value] = [], peopleLists: [Value] = []
         private var kindKeys = SharedLists(), peopleKeys = SharedLists()
 
-        init(ids: [String], members: [Value]) {
+        /// - Parameter incidents: The number of incidents, whose lists are looked up.
+        init(ids: [String], members: [Value], incidents: Int) {
             self.ids = ids
             self.members = members
+            // Room for a distinct list per incident from the start: each regrowth of a table
+            // re-adds every list so far.
+            kindKeys.reserve(incidents)
+            peopleKeys.reserve(incidents)
             // A household's few members are found by comparing ids faster than by hashing them.
             byId = members.count > 16 ? Dictionary(zip(ids, members), uniquingKeysWith: { $1 }) : nil
         }
@@ -213,14 +215,16 @@ struct CaseGraph {
     func member(_ members: [CaseFile.Member], at i: Int, path p: String, factorsPath: String? = nil, numbers: inout FactNumbers) -> Value {
         let factorsPath = factorsPath ?? p + "/factors"
         let group = members[i].factors
-        let factors = ObjectValue.make(type: CaseSchema.factors, path: factorsPath, index: numbers.take(CaseSchema.factors)) { self.group(group, factorsPath, into: &$0) }
+        let factors = ObjectValue.make(type: CaseSchema.factors, path: factorsPath, index: numbers.take(CaseSchema.factors)) {
+            self.group(group, CaseGraph.factorsLeaves, i, factorsPath, into: &$0)
+        }
         return .object(ObjectValue.make(type: CaseSchema.member, path: p, index: numbers.take(CaseSchema.member)) { w in
             w.append(.string(members[i].id))
             w.append(.int(Int64(members[i].age)))
             w.append(members[i].gender.value.map { .string($0.rawValue) } ?? .null)
-            w.append(tri(members[i].victim, p, "victim"))
-            w.append(tri(members[i].perpetrator, p, "perpetrator"))
-            w.append(tri(members[i].pregnant, p, "pregnant"))
+            w.append(tri(members[i].victim, CaseGraph.memberLeaves, i, w.count, p))
+            w.append(tri(members[i].perpetrator, CaseGraph.memberLeaves, i, w.count, p))
+            w.append(tri(members[i].pregnant, CaseGraph.memberLeaves, i, w.count, p))
             w.append(.object(factors))
             w.append(.list(members[i].aces.map { .string($0.rawValue) }))
         })
@@ -236,7 +240,7 @@ struct CaseGraph {
                 .bool(true), start.value.map(\.celValue) ?? .null, closed.map(\.celValue) ?? .null,
             ], path: "/history/previousMdaPlusPlus", index: numbers.take(CaseSchema.trajectory)))
         case .absent, .null:
-            return leaf("/history", "previousMdaPlusPlus")
+            return leaf(CaseGraph.historyLeaves, 0, 0, "/history")
         }
     }
 
@@ -437,28 +441,42 @@ struct CaseGraph {
         return .unknown(UnknownSet([pointer]))
     }
 
-    func tri(_ fact: Fact<Bool>, _ base: String, _ key: String) -> Value {
+    /// The unknown leaf of field `field` of record `record` of `table`'s records, whose path is
+    /// `base`, or its counterfactual override. Taken from the table when it covers the record.
+    @inline(__always)
+    func leaf(_ table: LeafTable, _ record: Int, _ field: Int, _ base: String) -> Value {
+        guard record < table.records else { return leaf(base, table.type.fields[field].name) }
+        let value = table[record, field]
+        if !overrides.isEmpty, case .unknown(let u) = value, let v = overrides[u.paths[0]] { return v }
+        return value
+    }
+
+    /// A tri-state fact's value, or the unknown leaf it is (see ``leaf(_:_:_:_:)``).
+    func tri(_ fact: Fact<Bool>, _ table: LeafTable, _ record: Int, _ field: Int, _ base: String) -> Value {
         if case .known(let b) = fact { return .bool(b) }
-        return leaf(base, key)
+        return leaf(table, record, field, base)
     }
 
-    func date(_ fact: Fact<CaseDate>, _ base: String, _ key: String) -> Value {
+    /// A date fact's value, or the unknown leaf it is (see ``leaf(_:_:_:_:)``).
+    func date(_ fact: Fact<CaseDate>, _ table: LeafTable, _ record: Int, _ field: Int, _ base: String) -> Value {
         if case .known(let d) = fact { return d.celValue }
-        return leaf(base, key)
+        return leaf(table, record, field, base)
     }
 
-    func enumeration<E: RawRepresentable>(_ fact: Fact<E>, _ base: String, _ key: String) -> Value where E.RawValue == String {
+    /// A vocabulary fact's value, or the unknown leaf it is (see ``leaf(_:_:_:_:)``).
+    func enumeration<E: RawRepresentable>(_ fact: Fact<E>, _ table: LeafTable, _ record: Int, _ field: Int, _ base: String) -> Value
+    where E.RawValue == String {
         if case .known(let e) = fact { return .string(e.rawValue) }
-        return leaf(base, key)
+        return leaf(table, record, field, base)
     }
 
-    /// Appends the values of a group's facts to a record being made.
-    func group<K>(_ g: FactGroup<K>, _ base: String, into out: inout ObjectValue.FieldWriter) {
+    /// Appends the values of a group's facts to a record being made, from its next field on
+    /// (the record's fields there are the group's keys, in order).
+    func group<K>(_ g: FactGroup<K>, _ table: LeafTable, _ record: Int, _ base: String, into out: inout ObjectValue.FieldWriter) {
         for i in 0..<g.count {
-            if case .known(let b) = g[index: i] { out.append(.bool(b)) } else { out.append(leaf(base, K.allCases[i].rawValue)) }
+            if case .known(let b) = g[index: i] { out.append(.bool(b)) } else { out.append(leaf(table, record, out.count, base)) }
         }
     }
-
 
     /// Numbers a graph's records so that each (record, field) has its own fact number: a
     /// record's ``ObjectValue/index`` is the number of its first field, the others follow
@@ -489,6 +507,25 @@ struct CaseGraph {
     static let memberFactorsPaths = (0..<64).map { "/members/\($0)/factors" }
     static let agencyPaths = (0..<32).map { "/care/agencies/\($0)" }
     static let interventionPaths = (0..<32).map { "/care/interventions/\($0)" }
+
+    // The unknown leaves of the first records of each kind (each table is made whole on first
+    // use, so they cover what cases usually hold rather than every precomputed path). Members'
+    // factors for the first 16 members: a leaf per factor makes theirs the largest per record.
+    static let memberLeaves = LeafTable(CaseSchema.member, paths: Array(memberPaths.prefix(32)), fields: ["victim", "perpetrator", "pregnant"])
+    static let factorsLeaves = LeafTable(CaseSchema.factors, paths: Array(memberFactorsPaths.prefix(16)))
+    static let incidentLeaves = LeafTable(CaseSchema.incident, paths: Array(incidentPaths.prefix(256)),
+                                          fields: ["injury", "weapon", "policeInvolved", "contactBanViolated"])
+    static let reportLeaves = LeafTable(CaseSchema.report, paths: Array(reportPaths.prefix(64)), fields: ["kind", "reporter"])
+    static let agencyLeaves = LeafTable(CaseSchema.agency, paths: agencyPaths, fields: ["since"])
+    static let interventionLeaves = LeafTable(CaseSchema.intervention, paths: interventionPaths, fields: ["start", "outcome"])
+    static let assessmentLeaves = LeafTable(CaseSchema.assessment, paths: ["/assessment"])
+    static let householdLeaves = LeafTable(CaseSchema.household, paths: ["/household"])
+    static let coerciveControlLeaves = LeafTable(CaseSchema.coerciveControl, paths: ["/coerciveControl"])
+    static let stalkingLeaves = LeafTable(CaseSchema.stalking, paths: ["/stalking"])
+    static let separationLeaves = LeafTable(CaseSchema.separation, paths: ["/separation"])
+    static let careLeaves = LeafTable(CaseSchema.care, paths: ["/care"], fields: CareFact.allCases.map(\.rawValue))
+    static let justiceLeaves = LeafTable(CaseSchema.justice, paths: ["/justice"], fields: JusticeFact.allCases.map(\.rawValue))
+    static let historyLeaves = LeafTable(CaseSchema.history, paths: ["/history"])
     static func path(_ prefix: String, _ i: Int, _ cache: [String]) -> String {
         i < cache.count ? cache[i] : prefix + String(i)
     }
