@@ -37,17 +37,26 @@ extension Engine {
         for leaf in leaves.sorted() {
             var best: Route?
             var makesAcute = false
-            // Only the rules that read the leaf, and what depends on them, can change. When
-            // neither a route nor the acute flag is among them, no value of the leaf matters.
+            // Only the rules that read the leaf, and what depends on them, can change.
             let site = sites[leaf]
             let marked = site.map { affectedRules(readers: $0.readers, run: run, holdsRecords: &holdsRecords) }
-            if let marked, !(rs.routes.contains { marked[$0.index] != .keep } || marked[rs.acuteIndex] != .keep) { continue }
+            // The final route of a candidate is the base route (a route whose rule is true, or
+            // regular care) or the judgement's, which is at most `final`: so at most `ceiling`,
+            // the highest of `final` and the routes whose rule may change or is already true.
+            // The acute flag can turn acute only when it may change.
+            var ceiling = final
+            for (route, index) in rs.routes where route > ceiling {
+                if marked == nil || marked![index] != .keep || Kleene.bool(run.values[index]) == true { ceiling = route }
+            }
+            let acuteOpen = acuteUnknown && (marked == nil || marked![rs.acuteIndex] != .keep)
+            // No value of the leaf can then add an entry.
+            if ceiling == final && !acuteOpen { continue }
             let substitutes = marked?.contains(.substitute) ?? false
             // Which records a candidate's copy of the case replaces is found once per leaf.
             let replacement = site.flatMap { CaseGraph.replacement(of: $0.object, field: $0.field, in: root) }
             for value in candidates(for: leaf, file: file, dates: candidateDatesOnce()) {
                 // Nothing a further value finds can add to the highest route and the acute flag.
-                if best == Route.allCases.max() && (!acuteUnknown || makesAcute) { break }
+                if (best ?? final) == ceiling && (!acuteOpen || makesAcute) { break }
                 let route: Route, acute: Value
                 if let marked, let plan = replacement {
                     let (changed, copies) = substitutes ? plan.appliedWithCopies(value) : (plan.applied(value), nil)
