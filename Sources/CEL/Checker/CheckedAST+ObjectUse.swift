@@ -50,3 +50,36 @@ extension CheckedAST {
         }
     }
 }
+
+extension CheckedAST {
+    /// The names of every field the expression selects or tests (`o.f`, `has(o.f)`), objects'
+    /// and maps' alike. An expression that uses objects only through their fields
+    /// (``usesObjectsOnlyThroughFields``) reads no field of an object outside these names.
+    public var selectedFieldNames: Set<String> {
+        var names: Set<String> = []
+        CheckedAST.collectSelected(expr, into: &names)
+        return names
+    }
+
+    private static func collectSelected(_ e: Expr, into names: inout Set<String>) {
+        switch e.kind {
+        case .literal, .ident:
+            break
+        case .select(let operand, let name, _):
+            names.insert(name)
+            collectSelected(operand, into: &names)
+        case .call(let target, _, let args):
+            if let target { collectSelected(target, into: &names) }
+            for a in args { collectSelected(a, into: &names) }
+        case .list(let items):
+            for i in items { collectSelected(i, into: &names) }
+        case .map(let entries):
+            for entry in entries {
+                collectSelected(entry.key, into: &names)
+                collectSelected(entry.value, into: &names)
+            }
+        case .comprehension(let c):
+            for part in [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result] { collectSelected(part, into: &names) }
+        }
+    }
+}

@@ -33,27 +33,43 @@ extension Engine {
         // One copy of the run serves every candidate of every leaf: the rules marked for one
         // leaf are put back (see `restore`) before another leaf's marks are used.
         var scratch: Evaluation?
-        var scratchMarks: [RuleRerun]?
+        var scratchMarks: RerunPlan?
         for leaf in leaves.sorted() {
             var best: Route?
             var makesAcute = false
-            // Only the rules that read the leaf, and what depends on them, can change. When
-            // neither a route nor the acute flag is among them, no value of the leaf matters.
+            // Only the rules that read the leaf, and what depends on them, can change.
             let site = sites[leaf]
             let marked = site.map { affectedRules(readers: $0.readers, run: run, holdsRecords: &holdsRecords) }
-            if let marked, !(rs.routes.contains { marked[$0.index] != .keep } || marked[rs.acuteIndex] != .keep) { continue }
-            let substitutes = marked?.contains(.substitute) ?? false
+            // The final route of a candidate is the base route (a route whose rule is true, or
+            // regular care) or the judgement's, which is at most `final`: so at most `ceiling`,
+            // the highest of `final` and the routes whose rule may change or is already true.
+            // The acute flag can turn acute only when it may change.
+            var ceiling = final
+            for (route, index) in rs.routes where route > ceiling {
+                if marked == nil || marked![index] != .keep || Kleene.bool(run.values[index]) == true { ceiling = route }
+            }
+            let acuteOpen = acuteUnknown && (marked == nil || marked![rs.acuteIndex] != .keep)
+            // No value of the leaf can then add an entry.
+            if ceiling == final && !acuteOpen { continue }
+            let substitutes = marked?.rules.contains(.substitute) ?? false
             // Which records a candidate's copy of the case replaces is found once per leaf.
             let replacement = site.flatMap { CaseGraph.replacement(of: $0.object, field: $0.field, in: root) }
+            var firstValue = true
             for value in candidates(for: leaf, file: file, dates: candidateDatesOnce()) {
                 // Nothing a further value finds can add to the highest route and the acute flag.
-                if best == Route.allCases.max() && (!acuteUnknown || makesAcute) { break }
+                if (best ?? final) == ceiling && (!acuteOpen || makesAcute) { break }
                 let route: Route, acute: Value
                 if let marked, let plan = replacement {
                     let (changed, copies) = substitutes ? plan.appliedWithCopies(value) : (plan.applied(value), nil)
                     if scratch == nil { scratch = run.counterfactualCopy() }
                     if let last = scratchMarks, last != marked { scratch!.restore(rules: last, from: run) }
                     scratchMarks = marked
+                    if firstValue {
+                        scratch!.again = nil
+                    } else if scratch!.again == nil, let site {
+                        scratch!.again = leafRerun(site.object.type, field: site.field, plan: marked)
+                    }
+                    firstValue = false
                     scratch!.reevaluate(case: changed, rules: marked, copies: copies, from: run, judgement: file.professionalJudgement)
                     (route, acute) = (scratch!.routeOutcome.final, scratch!.values[rs.acuteIndex])
                 } else {
@@ -72,6 +88,21 @@ extension Engine {
             }
         }
         return result
+    }
+
+    /// For a leaf in field `field` of records of `type`, which of the rules `plan` evaluates may
+    /// read it: those that select a field of its name or may compare records (the engine itself
+    /// reads only a member's id field, through `Evaluation.memberIDs`). The others keep their
+    /// values from one value of the leaf to the next while their inputs do.
+    func leafRerun(_ type: ObjectType, field: Int, plan: RerunPlan) -> LeafRerun {
+        let name = type.fields[field].name
+        let all = type === CaseSchema.member && field == 0
+        var mayRead = [Bool](repeating: false, count: ruleset.rules.count)
+        for k in plan.visited where plan[k] == .evaluate {
+            let rule = ruleset.rules[k]
+            mayRead[k] = all || rule.comparesRecords || rule.selectedFields.contains(name)
+        }
+        return LeafRerun(mayRead: mayRead, changed: [Bool](repeating: false, count: ruleset.rules.count))
     }
 
     /// Where each unknown leaf sits in the case graph and which rules of the route cone read
@@ -120,7 +151,7 @@ extension Engine {
     /// A dependent of the second kind alone is kept: the copies differ from the replaced
     /// records only in the leaf, which it never read, and a rule that uses records only
     /// through their fields cannot tell the copies apart. Its value stays right.
-    func affectedRules(readers: [Int], run: Evaluation, holdsRecords: inout [Bool?]) -> [RuleRerun] {
+    func affectedRules(readers: [Int], run: Evaluation, holdsRecords: inout [Bool?]) -> RerunPlan {
         let rules = ruleset.rules
         let dependents = ruleset.dependents
         var marked = Array(repeating: false, count: rules.count)
@@ -152,7 +183,7 @@ extension Engine {
             plan[k] = changing[k] || !plain ? .evaluate : .substitute
         }
         plan[ruleset.decisionIndex] = .evaluate
-        return plan
+        return RerunPlan(plan)
     }
 
     /// Whether a value is or contains a record (an object of the case graph).

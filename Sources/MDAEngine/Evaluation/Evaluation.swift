@@ -35,6 +35,9 @@ struct Evaluation {
     /// known and what they are, never which facts an unknown names (CEL's own operators and the
     /// rule functions decide on known-ness alone too), so its copies leave the facts out.
     var tracksUnknowns = true
+    /// Set on a counterfactual copy between values of one leaf: lets
+    /// ``reevaluate(case:rules:copies:from:judgement:)`` keep the rules the leaf cannot reach.
+    var again: LeafRerun?
 
     /// The route before and after professional judgement.
     struct RouteOutcome {
@@ -122,9 +125,9 @@ struct Evaluation {
     /// and serves other plans. A rule's evaluation writes only its value, its slots and its
     /// members (its loop slot ends as `.null` again); the decision rule, always evaluated,
     /// sets `routeOutcome` whole.
-    mutating func restore(rules plan: [RuleRerun], from original: Evaluation) {
+    mutating func restore(rules plan: RerunPlan, from original: Evaluation) {
         let rules = ruleset.rules
-        for k in rules.indices where plan[k] != .keep {
+        for k in plan.visited {
             let rule = rules[k]
             values[k] = original.values[k]
             activation.slots[rule.slot] = original.activation.slots[rule.slot]
@@ -141,23 +144,49 @@ struct Evaluation {
     /// rule is evaluated or substituted again before any planned rule reads it (evaluation
     /// order), substitutions start from `original`, and the kept rules were never changed. So
     /// one copy serves all the candidate values of a leaf.
-    mutating func reevaluate(case value: Value, rules plan: [RuleRerun], copies: RecordCopies?, from original: Evaluation,
+    ///
+    /// With ``again`` set, the call follows one with the same plan for another value of the
+    /// same leaf (a case differing from that one in the leaf alone, and in which records are
+    /// copies), and a rule to evaluate that cannot read the leaf (`again.mayRead`), holds no
+    /// records and whose inputs all kept their values (``unchanged(_:_:)``, second slots and
+    /// members included) keeps its value from that call: every value and field it reads is the
+    /// same as then. Such a rule's warnings are not raised again.
+    mutating func reevaluate(case value: Value, rules plan: RerunPlan, copies: RecordCopies?, from original: Evaluation,
                              judgement: CaseFile.ProfessionalJudgement) {
         warnings.removeAll(keepingCapacity: true)
         activation.slots[0] = value
-        for k in ruleset.rules.indices {
-            switch plan[k] {
-            case .keep: continue
-            case .evaluate: evaluateRule(k, judgement: judgement)
-            case .substitute:
-                guard let copies else {
-                    evaluateRule(k, judgement: judgement)
-                    continue
-                }
+        let incremental = again != nil
+        for k in plan.visited {
+            if plan[k] == .substitute, let copies {
+                if incremental { again!.changed[k] = true }   // it holds the new copies
                 let v = copies.substituted(in: original.values[k])
                 activation.slots[ruleset.slotOfRule[k]] = v
                 values[k] = consume v
+                continue
             }
+            guard incremental else {
+                evaluateRule(k, judgement: judgement)
+                continue
+            }
+            let rule = ruleset.rules[k]
+            if !again!.mayRead[k] && !Engine.holdsRecords(values[k]) && !rule.inputs.contains(where: { again!.changed[$0] }) {
+                again!.changed[k] = false
+                continue
+            }
+            let value = values[k], members = members[k], second = rule.secondarySlot.map { activation.slots[$0] }
+            evaluateRule(k, judgement: judgement)
+            again!.changed[k] = !Evaluation.unchanged(value, values[k]) || members != self.members[k]
+                || second.map { !Evaluation.unchanged($0, activation.slots[rule.secondarySlot!]) } ?? false
+        }
+    }
+
+    /// Whether `new` is `old` for every rule that reads it: equal and holding no records (the
+    /// copies of a record differ from it), maps or errors (whose messages may differ).
+    static func unchanged(_ old: Value, _ new: Value) -> Bool {
+        switch (old, new) {
+        case (.object, _), (.map, _), (.error, _): return false
+        case let (.list(a), .list(b)): return a.count == b.count && zip(a, b).allSatisfy { unchanged($0, $1) }
+        default: return old == new
         }
     }
 

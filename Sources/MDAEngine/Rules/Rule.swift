@@ -50,12 +50,15 @@ public final class Rule: Sendable {
     /// A rule that does not gives the same value for a copy of the case graph whose records
     /// differ only in fields the rule does not read (see `Engine.affectedRules`).
     let comparesRecords: Bool
+    /// The names of the fields its expressions select or test (`CheckedAST.selectedFieldNames`):
+    /// a rule that does not compare records reads no other field of a record.
+    let selectedFields: Set<String>
 
     init(id: String, kind: RuleKind, labelNL: String, labelEN: String, source: String, position: RulePosition,
          group: String?, weight: Double, isCore: Bool, level: Int, impliesNL: String?, impliesEN: String?,
          slot: Int, secondarySlot: Int?, condition: Program?, iteration: Program?, loopSlot: Int,
          members: Program?, membersUnknown: Program?, inputs: [Int], definition: String, parameterNames: [String],
-         comparesRecords: Bool) {
+         comparesRecords: Bool, selectedFields: Set<String>) {
         self.id = id
         self.kind = kind
         self.labelNL = labelNL
@@ -79,6 +82,7 @@ public final class Rule: Sendable {
         self.definition = definition
         self.parameterNames = parameterNames
         self.comparesRecords = comparesRecords
+        self.selectedFields = selectedFields
     }
 
     /// The label in `language` (`nl` or `en`).

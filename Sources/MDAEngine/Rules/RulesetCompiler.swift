@@ -273,6 +273,7 @@ struct RulesetCompiler {
         var inputs: [Int: Set<Int>] = [:]
         var parameterReads: [Int: Set<String>] = [:]
         var comparesRecords: Set<Int> = []
+        var selectedFields: [Int: Set<String>] = [:]
         // One environment serves every expression: the slots, the parameters and the rule
         // functions are declared once; a fact's slot is retyped when its value has been checked
         // and a loop variable is declared on top for the expressions inside its loop.
@@ -300,6 +301,7 @@ struct RulesetCompiler {
                     let checked = try env.check(parsed)
                     used.formUnion(checked.referencedNames)
                     if !checked.usesObjectsOnlyThroughFields { comparesRecords.insert(i) }
+                    selectedFields[i, default: []].formUnion(checked.selectedFieldNames)
                     parameterReads[i, default: []].formUnion(checked.referencedNames.intersection(parameterNames))
                     let out = checked.outputType
                     switch key {
@@ -355,7 +357,7 @@ struct RulesetCompiler {
                               membersUnknown: prog["members.unknown"],
                               inputs: (inputs[i] ?? []).compactMap { position[$0] }.sorted(),
                               definition: RulesetCompiler.definition(p), parameterNames: (parameterReads[i] ?? []).sorted(),
-                              comparesRecords: comparesRecords.contains(i)))
+                              comparesRecords: comparesRecords.contains(i), selectedFields: selectedFields[i] ?? []))
         }
         let share: Double
         switch parameters.first(where: { $0.name == "profileSupportingShare" })?.value {

@@ -25,10 +25,10 @@ struct CounterfactualTests {
         var marked = rs.routeCone.map { $0 ? RuleRerun.evaluate : .keep }
         marked[rs.decisionIndex] = .evaluate
         var scratch = run.counterfactualCopy()
-        scratch.reevaluate(case: CaseGraph().build(other), rules: marked, copies: nil, from: run, judgement: other.professionalJudgement)
+        scratch.reevaluate(case: CaseGraph().build(other), rules: RerunPlan(marked), copies: nil, from: run, judgement: other.professionalJudgement)
         // Another case changes the marked rules, so the restore below has work to do.
         #expect(Self.state(scratch) != Self.state(run))
-        scratch.restore(rules: marked, from: run)
+        scratch.restore(rules: RerunPlan(marked), from: run)
         #expect(Self.state(scratch) == Self.state(run))
     }
 
@@ -75,17 +75,19 @@ struct CounterfactualTests {
                 let site = sites[leaf]!
                 var holds = [Bool?](repeating: nil, count: rs.rules.count)
                 let marked = engine.affectedRules(readers: site.readers, run: run, holdsRecords: &holds)
-                skippedRules += zip(marked, rs.routeCone).filter { $0.0 == .keep && $0.1 }.count
-                substituted += marked.filter { $0 == .substitute }.count
+                skippedRules += zip(marked.rules, rs.routeCone).filter { $0.0 == .keep && $0.1 }.count
+                substituted += marked.rules.filter { $0 == .substitute }.count
                 guard let plan = CaseGraph.replacement(of: site.object, field: site.field, in: root) else {
                     Issue.record("\(name): \(leaf) is not in the graph")
                     continue
                 }
-                // One scratch copy for all candidates, as `missing` uses it.
+                // One scratch copy for all candidates, as `missing` uses it: after the first, the
+                // rules that cannot read the leaf keep their values while their inputs do.
                 var scratch = run.counterfactualCopy()
                 for value in engine.candidates(for: leaf, file: file, dates: engine.candidateDates(file)) {
                     let (changed, copies) = plan.appliedWithCopies(value)
                     scratch.reevaluate(case: changed, rules: marked, copies: copies, from: run, judgement: file.professionalJudgement)
+                    if scratch.again == nil { scratch.again = engine.leafRerun(site.object.type, field: site.field, plan: marked) }
                     var graph = CaseGraph()
                     graph.overrides = [leaf: value]
                     var fresh = Evaluation(ruleset: rs, tracing: false)

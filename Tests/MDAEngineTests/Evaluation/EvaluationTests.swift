@@ -62,7 +62,7 @@ struct EvaluationTests {
         #expect(fields > 0 && slots > 0)
         var copy = run.counterfactualCopy()
         #expect(copy.recorder == nil)
-        copy.reevaluate(case: graph, rules: Array(repeating: .evaluate, count: rs.rules.count), copies: nil, from: run,
+        copy.reevaluate(case: graph, rules: RerunPlan(Array(repeating: .evaluate, count: rs.rules.count)), copies: nil, from: run,
                         judgement: file.professionalJudgement)
         #expect(run.recorder!.fieldCount == fields)
         #expect(run.recorder!.slotCount == slots)
