@@ -65,16 +65,16 @@ public final class Engine: Sendable {
         // escalateTo is listed like a rule read, after the run's reads.
         let j = file.professionalJudgement
         // The slot of TraceReads.facts[0], just past the ruleset's slots.
-        let escalateTo = RuleRead.Recorded(value: j.escalateTo.value.map { .string($0.rawValue) } ?? .null,
-                                           slot: run.recorder?.slotNames.count ?? 0)
+        let escalateTo: Value = j.escalateTo.value.map { .string($0.rawValue) } ?? .null
         let reads: TraceReads
         if let recorder = run.recorder {
-            recorder.slots.append(escalateTo)
-            reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, ruleIDs: rs.ruleIDs,
-                               slotValues: run.activation.slots, loops: recorder.loops, root: run.activation.slots[0],
-                               factCount: recorder.factCapacity)
+            recorder.record(own: escalateTo, slot: recorder.slotNames.count)
+            reads = TraceReads(fields: recorder.fields, rules: recorder.slots, owns: recorder.owns, names: recorder.slotNames,
+                               ruleIDs: rs.ruleIDs, slotValues: run.activation.slots, loops: recorder.loops,
+                               root: run.activation.slots[0], factCount: recorder.factCapacity)
         } else {
-            reads = TraceReads(fields: ReadList(), rules: ReadList([escalateTo]), names: [], ruleIDs: rs.ruleIDs, root: .null, factCount: 0)
+            reads = TraceReads(fields: ReadList(), rules: ReadList([RuleRead.Recorded(own: 0, slot: 0)]), owns: ReadList([escalateTo]),
+                               names: [], ruleIDs: rs.ruleIDs, root: .null, factCount: 0)
         }
         let escalateToRange = reads.rules.count - 1 ..< reads.rules.count
         let spans = run.recorder == nil ? Array(repeating: (fields: 0..<0, slots: 0..<0), count: rules.count) : run.spans

@@ -48,23 +48,6 @@ final class ReadList<Element>: RandomAccessCollection, @unchecked Sendable {
         count &+= 1
     }
 
-    /// Removes every element, destroying them one by one where `Element` is known: the generic
-    /// `deinit` hands them to the runtime's array destroy, which goes through the element type's
-    /// witness for each.
-    @inline(__always)
-    func removeAll() {
-        for i in 0..<count { _ = (base + i).move() }
-        count = 0
-    }
-
-    /// Removes every element, destroying only those `holdsReferences` picks: the others must
-    /// hold no references (destroying them does nothing), so they are just forgotten.
-    @inline(__always)
-    func removeAll(destroying holdsReferences: (UnsafePointer<Element>) -> Bool) {
-        for i in 0..<count where holdsReferences(base + i) { _ = (base + i).move() }
-        count = 0
-    }
-
     private func grow() {
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: 2 * capacity)
         larger.moveInitialize(from: base, count: count)

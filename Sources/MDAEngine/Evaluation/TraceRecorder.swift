@@ -11,6 +11,9 @@ final class TraceRecorder: EvaluationObserver {
     let fields = ReadList<FieldRead.Recorded>(capacity: 1024)
     /// Rule reads, already in the decision's form, so a trace shares this list.
     let slots = ReadList<RuleRead.Recorded>(capacity: 512)
+    /// The values of the rule reads that keep their own (``RuleRead/Recorded/Source/own``), in
+    /// reading order; a trace shares this list too.
+    let owns = ReadList<Value>(capacity: 64)
     /// The name of each activation slot (``Ruleset/slotNames``).
     let slotNames: [String]
     /// The case schema's member type, read once: a static needs a lazy-initialisation check
@@ -143,6 +146,12 @@ final class TraceRecorder: EvaluationObserver {
     /// that keeps its own value (a rule reading a slot before the slot's rule has run).
     func didRead(slot: Int, at p: UnsafePointer<Value>) { record(slot) { p.pointee } }
 
+    /// Records a read of `slot` that keeps its own `value` (in ``owns``).
+    func record(own value: Value, slot: Int) {
+        owns.append(value)
+        slots.append(RuleRead.Recorded(own: owns.count &- 1, slot: slot))
+    }
+
     /// Records a read of `slot`; `value` is asked for only when the read keeps its own value.
     @inline(__always)
     private func record(_ slot: Int, _ value: () -> Value) {
@@ -160,7 +169,7 @@ final class TraceRecorder: EvaluationObserver {
         if slot < slotSetters.count, slotSetters[slot] >= 0, slotSetters[slot] < rule &- 2 {
             slots.append(RuleRead.Recorded(finalOf: slot))
         } else {
-            slots.append(RuleRead.Recorded(value: value(), slot: slot))
+            record(own: value(), slot: slot)
         }
     }
 }
