@@ -66,19 +66,22 @@ public final class Engine: Sendable {
         let j = file.professionalJudgement
         // The slot of TraceReads.facts[0], just past the ruleset's slots.
         let escalateTo: Value = j.escalateTo.value.map { .string($0.rawValue) } ?? .null
+        let outcome = run.routeOutcome
+        let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
         let reads: TraceReads
         if let recorder = run.recorder {
             recorder.record(own: escalateTo, slot: recorder.slotNames.count)
             reads = TraceReads(fields: recorder.fields, rules: recorder.slots, owns: recorder.owns, names: recorder.slotNames,
                                ruleIDs: rs.ruleIDs, slotValues: run.activation.slots, loops: recorder.loops,
-                               root: run.activation.slots[0], factCount: recorder.factCapacity)
+                               results: run.values, judgementResult: target, root: run.activation.slots[0],
+                               factCount: recorder.factCapacity)
         } else {
             reads = TraceReads(fields: ReadList(), rules: ReadList([RuleRead.Recorded(own: 0, slot: 0)]), owns: ReadList([escalateTo]),
-                               names: [], ruleIDs: rs.ruleIDs, root: .null, factCount: 0)
+                               names: [], ruleIDs: rs.ruleIDs, results: run.values, judgementResult: target, root: .null,
+                               factCount: 0)
         }
         let escalateToRange = reads.rules.count - 1 ..< reads.rules.count
         let spans = run.recorder == nil ? Array(repeating: (fields: 0..<0, slots: 0..<0), count: rules.count) : run.spans
-        let outcome = run.routeOutcome
         let acute = Kleene.bool(run.values[rs.acuteIndex])
 
         var phase = rules[rs.phases.last!].id
@@ -129,13 +132,12 @@ public final class Engine: Sendable {
             var n = 0
             for k in 0..<rules.count {
                 let span = spans[k]
-                buffer.initializeElement(at: n, to: TraceEntry(rule: k, result: run.values[k], reads: reads, fields: span.fields,
-                                                               rules: span.slots, reasonLength: nil))
+                buffer.initializeElement(at: n, to: TraceEntry(rule: k, reads: reads, fields: span.fields, rules: span.slots,
+                                                               reasonLength: nil))
                 n += 1
                 if k == rs.decisionIndex {
-                    let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
                     buffer.initializeElement(at: n, to: TraceEntry(
-                        rule: -1, result: target, reads: reads, fields: 0..<0, rules: escalateToRange,
+                        rule: -1, reads: reads, fields: 0..<0, rules: escalateToRange,
                         reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
                     n += 1
                 }

@@ -76,7 +76,10 @@ public struct TraceEntry: Sendable {
     /// The rule id (or `professional_judgement`).
     public var rule: String { ruleIndex < 0 ? TraceEntry.judgement : reads.ruleIDs[ruleIndex] }
     /// The rule's value: a condition's `true`/`false`/unknown, or a fact's value.
-    public var result: Value
+    ///
+    /// Kept once for all entries, in their ``TraceReads``, rather than copied into each: a copy
+    /// would retain, and later release, every list, string and unknown a rule evaluated to.
+    public var result: Value { ruleIndex < 0 ? reads.judgementResult : reads.results[ruleIndex] }
     /// For the judgement entry: the reason's length in code points (its text is never kept).
     public var reasonLength: Int?
     /// The trace's reads, which ``fieldReads`` and ``ruleReads`` are ranges of: one reference
@@ -99,10 +102,10 @@ public struct TraceEntry: Sendable {
     /// The judgement entry's rule.
     static let judgement = "professional_judgement"
 
-    /// The entry of rule `rule` (an index in `reads.ruleIDs`, -1 for the judgement).
-    init(rule: Int, result: Value, reads: TraceReads, fields: Range<Int>, rules: Range<Int>, reasonLength: Int?) {
+    /// The entry of rule `rule` (an index in `reads.ruleIDs` and `reads.results`, -1 for the
+    /// judgement).
+    init(rule: Int, reads: TraceReads, fields: Range<Int>, rules: Range<Int>, reasonLength: Int?) {
         ruleIndex = rule
-        self.result = result
         self.reasonLength = reasonLength
         self.reads = reads
         fieldRange = fields

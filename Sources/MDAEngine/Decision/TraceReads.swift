@@ -27,6 +27,11 @@ final class TraceReads: Sendable {
     /// reads marked ``RuleRead/Recorded/Source/element``. Never changed either.
     /// Nil for an untraced evaluation, which has no reads.
     let loops: ReadList<[Value]>?
+    /// Each rule's value, by rule index (the evaluation's array, shared): the results of the
+    /// trace's entries.
+    let results: [Value]
+    /// The result of the judgement's entry: the route professional judgement raises to, or `.null`.
+    let judgementResult: Value
     /// The case value the reads were made on.
     let root: Value
     /// How many fact numbers the field reads' ``FieldRead/Recorded/fact`` range over (all are
@@ -37,10 +42,13 @@ final class TraceReads: Sendable {
     static let facts = ["/professionalJudgement/escalateTo"]
 
     init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, owns: ReadList<Value>, names: [String], ruleIDs: [String] = [],
-         slotValues: [Value] = [], loops: ReadList<[Value]>? = nil, root: Value, factCount: Int) {
+         slotValues: [Value] = [], loops: ReadList<[Value]>? = nil, results: [Value] = [], judgementResult: Value = .null,
+         root: Value, factCount: Int) {
         self.fields = fields
         self.slotValues = slotValues
         self.loops = loops
+        self.results = results
+        self.judgementResult = judgementResult
         self.ruleIDs = ruleIDs
         self.factCount = factCount
         self.rules = rules

@@ -29,6 +29,7 @@ struct TraceWriter {
     private var ruleIDs: UnsafePointer<String>?
     private var slotValues: UnsafePointer<Value>?
     private var owns: UnsafePointer<Value>?
+    private var results: UnsafePointer<Value>?
     private var loops: UnsafePointer<[Value]>?
 
     /// A writer for a trace.
@@ -45,8 +46,6 @@ struct TraceWriter {
     private let fieldRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldRange)!
     private let ruleRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleRange)!
     private let slotOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.slotNumber)!
-    // Values are read in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
-    private let resultOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.result)!
     // A record's path is read in place as well (``InPlace``).
     private let pathOffset = InPlace.pathOffset
 
@@ -64,7 +63,9 @@ struct TraceWriter {
         if owner != readsOwner { use(owner) }
         let rule = e.pointee.ruleIndex
         if rule >= 0, let ids = ruleIDs { InPlace.string(&UnsafeMutablePointer(mutating: ids + rule).pointee, &w) } else { w.string(e.pointee.rule) }
-        w.key(raw: "result"); DecisionWriter.value((raw + resultOffset).assumingMemoryBound(to: Value.self), &w)
+        w.key(raw: "result")
+        // A rule's result in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
+        if rule >= 0, let results { DecisionWriter.value(results + rule, &w) } else { DecisionWriter.value(e.pointee.result, &w) }
         w.fragment(#""facts":{"#)
         // Most reads repeat a fact already listed or written, which needs only the read's
         // record address and field (or its slot): those are loaded from the read in place.
@@ -108,6 +109,8 @@ struct TraceWriter {
         ruleIDs = reads.ruleIDs.withUnsafeBufferPointer { $0.baseAddress }
         // Likewise the final slot values, which the reads' final reads refer to.
         slotValues = reads.slotValues.withUnsafeBufferPointer { $0.baseAddress }
+        // And the rules' results.
+        results = reads.results.withUnsafeBufferPointer { $0.baseAddress }
         // And the values of the reads that keep their own.
         owns = UnsafePointer(reads.owns.base)
         // And the `for` lists, which the reads of loop variables refer to; each list, too, is
