@@ -109,9 +109,12 @@ public final class Engine: Sendable {
         }
         var actions: [Decision.ActionResult] = []
         actions.reserveCapacity(rs.actions.count)
+        // One action's `because` at a time, gathered here so that each action's array is
+        // allocated once, at its size, rather than grown from empty.
+        var because: [String] = []
         for i in rs.actions {
             guard Kleene.bool(run.values[i]) == true else { continue }
-            var because: [String] = []
+            because.removeAll(keepingCapacity: true)
             for r in spans[i].slots {
                 let name = reads.name(reads.rules[r].slot)
                 let counts: Bool
@@ -123,7 +126,7 @@ public final class Engine: Sendable {
                 }
                 if counts && !because.contains(name) { because.append(name) }
             }
-            actions.append(Decision.ActionResult(id: rules[i].id, because: because, source: rules[i].source))
+            actions.append(Decision.ActionResult(id: rules[i].id, because: Array(because[...]), source: rules[i].source))
         }
 
         // One entry per rule plus the judgement's, written in place: no uniqueness or capacity
@@ -151,10 +154,15 @@ public final class Engine: Sendable {
             warnings.append("professionalJudgement.reason is given without escalateTo")
         }
 
+        // Not compactMap, which grows its array from empty.
+        var profiles: [Decision.ProfileResult] = []
+        profiles.reserveCapacity(run.profileResults.count)
+        for case let profile? in run.profileResults { profiles.append(profile) }
+
         return Decision(
             caseId: file.caseId, route: outcome.final, acute: acute, provisional: outcome.provisional,
             raisedByJudgement: outcome.raised, phase: phase, problemCategory: category,
-            profiles: run.profileResults.compactMap { $0 }, riskFactors: riskFactors,
+            profiles: profiles, riskFactors: riskFactors,
             criteria: rs.criteria.map { (rules[$0].id, Kleene.bool(run.values[$0])) }, actions: actions,
             missing: missingFacts ? missing(run, file: file) : [], trace: trace,
             ruleset: (rs.name, rs.version, rs.sha256), engine: Engine.version, warnings: warnings)
