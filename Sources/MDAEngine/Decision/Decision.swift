@@ -191,7 +191,8 @@ public struct RuleRead: Sendable {
         }
 
         let source: Source
-        /// ``slot``, stored in four bytes so that a read takes 16.
+        /// ``slot``, stored in four bytes so that a read takes 16 (slots and positions are far
+        /// below 2³¹, so they are stored without a check).
         let slotNumber: Int32
         /// For ``Source/element``: the `for` list's position in ``TraceReads/loops``; 0 otherwise.
         let loop: Int32
@@ -206,7 +207,7 @@ public struct RuleRead: Sendable {
         /// slot read before its rule set it, a fact that is not a rule).
         init(own index: Int, slot: Int) {
             source = .own
-            slotNumber = Int32(slot)
+            slotNumber = Int32(truncatingIfNeeded: slot)
             loop = 0
             position = Int32(truncatingIfNeeded: index)
         }
@@ -214,7 +215,7 @@ public struct RuleRead: Sendable {
         /// A read of the final value of `slot`.
         init(finalOf slot: Int) {
             source = .final
-            slotNumber = Int32(slot)
+            slotNumber = Int32(truncatingIfNeeded: slot)
             loop = 0
             position = 0
         }
@@ -222,7 +223,7 @@ public struct RuleRead: Sendable {
         /// A read of loop slot `slot` holding element `element` of `for` list `loop`.
         init(element: Int32, of loop: Int32, slot: Int) {
             source = .element
-            slotNumber = Int32(slot)
+            slotNumber = Int32(truncatingIfNeeded: slot)
             self.loop = loop
             position = element
         }

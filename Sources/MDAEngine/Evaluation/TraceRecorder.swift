@@ -159,7 +159,7 @@ final class TraceRecorder: EvaluationObserver {
         if slot == 0 { return }
         if slot == loopSlot {
             // `value` is the element the loop lent the slot (see Evaluation.factor).
-            return slots.append(RuleRead.Recorded(element: element, of: Int32(loops.count &- 1), slot: slot))
+            return slots.append(RuleRead.Recorded(element: element, of: Int32(truncatingIfNeeded: loops.count &- 1), slot: slot))
         }
         // The traced run evaluates rule k once, as the (k + 1)th ``startRule()`` (`rule` is then
         // k + 2), and only rule k's evaluation writes its slots (counterfactual copies and
