@@ -129,23 +129,22 @@ public final class Engine: Sendable {
             actions.append(Decision.ActionResult(id: rules[i].id, because: Array(because[...]), source: rules[i].source))
         }
 
-        // One entry per rule plus the judgement's, written in place: no uniqueness or capacity
-        // test per entry. `initialized` counts exactly the entries written.
+        // One entry per rule plus the judgement's, right after the decision rule's, written in
+        // place: no uniqueness or capacity test per entry, and no test for the judgement's place.
         let trace = [TraceEntry](unsafeUninitializedCapacity: rules.count + 1) { buffer, initialized in
-            var n = 0
-            for k in 0..<rules.count {
+            let judgement = rs.decisionIndex + 1
+            precondition(judgement <= rules.count, "the decision rule is not a rule")
+            /// Writes rule `k`'s entry at `position`.
+            func entry(_ k: Int, at position: Int) {
                 let span = spans[k]
-                buffer.initializeElement(at: n, to: TraceEntry(rule: k, reads: reads, fields: span.fields, rules: span.slots,
-                                                               reasonLength: nil))
-                n += 1
-                if k == rs.decisionIndex {
-                    buffer.initializeElement(at: n, to: TraceEntry(
-                        rule: -1, reads: reads, fields: 0..<0, rules: escalateToRange,
-                        reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
-                    n += 1
-                }
+                buffer.initializeElement(at: position, to: TraceEntry(rule: k, reads: reads, fields: span.fields, rules: span.slots,
+                                                                      reasonLength: nil))
             }
-            initialized = n
+            for k in 0..<judgement { entry(k, at: k) }
+            buffer.initializeElement(at: judgement, to: TraceEntry(rule: -1, reads: reads, fields: 0..<0, rules: escalateToRange,
+                                                                   reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
+            for k in judgement..<rules.count { entry(k, at: k &+ 1) }
+            initialized = rules.count + 1
         }
 
         var warnings = run.warnings.map(\.message)
