@@ -71,13 +71,14 @@ public final class Engine: Sendable {
         let reads: TraceReads
         if let recorder = run.recorder {
             recorder.record(own: escalateTo, slot: recorder.slotNames.count)
+            recorder.owns.append(target)
             reads = TraceReads(fields: recorder.fields, rules: recorder.slots, owns: recorder.owns, names: recorder.slotNames,
                                ruleIDs: rs.ruleIDs, slotValues: run.activation.slots, loops: recorder.loops,
-                               results: run.values, judgementResult: target, root: run.activation.slots[0],
+                               results: run.values, judgementPosition: recorder.owns.count - 1, root: run.activation.slots[0],
                                factCount: recorder.factCapacity)
         } else {
-            reads = TraceReads(fields: ReadList(), rules: ReadList([RuleRead.Recorded(own: 0, slot: 0)]), owns: ReadList([escalateTo]),
-                               names: [], ruleIDs: rs.ruleIDs, results: run.values, judgementResult: target, root: .null,
+            reads = TraceReads(fields: ReadList(), rules: ReadList([RuleRead.Recorded(own: 0, slot: 0)]), owns: ReadList([escalateTo, target]),
+                               names: [], ruleIDs: rs.ruleIDs, results: run.values, judgementPosition: 1, root: .null,
                                factCount: 0)
         }
         let escalateToRange = reads.rules.count - 1 ..< reads.rules.count

@@ -79,7 +79,7 @@ public struct TraceEntry: Sendable {
     ///
     /// Kept once for all entries, in their ``TraceReads``, rather than copied into each: a copy
     /// would retain, and later release, every list, string and unknown a rule evaluated to.
-    public var result: Value { ruleIndex < 0 ? reads.judgementResult : reads.results[ruleIndex] }
+    public var result: Value { ruleIndex < 0 ? reads.owns[reads.judgementPosition] : reads.results[ruleIndex] }
     /// For the judgement entry: the reason's length in code points (its text is never kept).
     public var reasonLength: Int?
     /// The trace's reads, which ``fieldReads`` and ``ruleReads`` are ranges of: one reference

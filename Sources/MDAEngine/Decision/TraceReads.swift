@@ -30,8 +30,9 @@ final class TraceReads: Sendable {
     /// Each rule's value, by rule index (the evaluation's array, shared): the results of the
     /// trace's entries.
     let results: [Value]
-    /// The result of the judgement's entry: the route professional judgement raises to, or `.null`.
-    let judgementResult: Value
+    /// The position in ``owns`` of the judgement entry's result (the route professional
+    /// judgement raises to, or `.null`), kept there so that the writer reads it in place too.
+    let judgementPosition: Int
     /// The case value the reads were made on.
     let root: Value
     /// How many fact numbers the field reads' ``FieldRead/Recorded/fact`` range over (all are
@@ -42,13 +43,13 @@ final class TraceReads: Sendable {
     static let facts = ["/professionalJudgement/escalateTo"]
 
     init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, owns: ReadList<Value>, names: [String], ruleIDs: [String] = [],
-         slotValues: [Value] = [], loops: ReadList<[Value]>? = nil, results: [Value] = [], judgementResult: Value = .null,
+         slotValues: [Value] = [], loops: ReadList<[Value]>? = nil, results: [Value] = [], judgementPosition: Int = 0,
          root: Value, factCount: Int) {
         self.fields = fields
         self.slotValues = slotValues
         self.loops = loops
         self.results = results
-        self.judgementResult = judgementResult
+        self.judgementPosition = judgementPosition
         self.ruleIDs = ruleIDs
         self.factCount = factCount
         self.rules = rules

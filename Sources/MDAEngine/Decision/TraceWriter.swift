@@ -30,6 +30,8 @@ struct TraceWriter {
     private var slotValues: UnsafePointer<Value>?
     private var owns: UnsafePointer<Value>?
     private var results: UnsafePointer<Value>?
+    /// The judgement entry's result's position in `owns`.
+    private var judgement = 0
     private var loops: UnsafePointer<[Value]>?
 
     /// A writer for a trace.
@@ -65,7 +67,7 @@ struct TraceWriter {
         if rule >= 0, let ids = ruleIDs { InPlace.string(&UnsafeMutablePointer(mutating: ids + rule).pointee, &w) } else { w.string(e.pointee.rule) }
         w.key(raw: "result")
         // A rule's result in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
-        if rule >= 0, let results { DecisionWriter.value(results + rule, &w) } else { DecisionWriter.value(e.pointee.result, &w) }
+        DecisionWriter.value(rule >= 0 ? results! + rule : owns! + judgement, &w)
         w.fragment(#""facts":{"#)
         // Most reads repeat a fact already listed or written, which needs only the read's
         // record address and field (or its slot): those are loaded from the read in place.
@@ -113,6 +115,7 @@ struct TraceWriter {
         results = reads.results.withUnsafeBufferPointer { $0.baseAddress }
         // And the values of the reads that keep their own.
         owns = UnsafePointer(reads.owns.base)
+        judgement = reads.judgementPosition
         // And the `for` lists, which the reads of loop variables refer to; each list, too, is
         // held unchanged by the reads.
         loops = reads.loops.map { UnsafePointer($0.base) }
