@@ -65,20 +65,24 @@ public final class Engine: Sendable {
         // escalateTo is listed like a rule read, after the run's reads.
         let j = file.professionalJudgement
         // The slot of TraceReads.facts[0], just past the ruleset's slots.
-        let escalateTo = RuleRead.Recorded(value: j.escalateTo.value.map { .string($0.rawValue) } ?? .null,
-                                           slot: run.recorder?.slotNames.count ?? 0)
+        let escalateTo: Value = j.escalateTo.value.map { .string($0.rawValue) } ?? .null
+        let outcome = run.routeOutcome
+        let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
         let reads: TraceReads
         if let recorder = run.recorder {
-            recorder.slots.append(escalateTo)
-            reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, ruleIDs: rs.ruleIDs,
-                               slotValues: run.activation.slots, loops: recorder.loops, root: run.activation.slots[0],
+            recorder.record(own: escalateTo, slot: recorder.slotNames.count)
+            recorder.owns.append(target)
+            reads = TraceReads(fields: recorder.fields, rules: recorder.slots, owns: recorder.owns, names: recorder.slotNames,
+                               ruleIDs: rs.ruleIDs, slotValues: run.activation.slots, loops: recorder.loops,
+                               results: run.values, judgementPosition: recorder.owns.count - 1, root: run.activation.slots[0],
                                factCount: recorder.factCapacity)
         } else {
-            reads = TraceReads(fields: ReadList(), rules: ReadList([escalateTo]), names: [], ruleIDs: rs.ruleIDs, root: .null, factCount: 0)
+            reads = TraceReads(fields: ReadList(), rules: ReadList([RuleRead.Recorded(own: 0, slot: 0)]), owns: ReadList([escalateTo, target]),
+                               names: [], ruleIDs: rs.ruleIDs, results: run.values, judgementPosition: 1, root: .null,
+                               factCount: 0)
         }
         let escalateToRange = reads.rules.count - 1 ..< reads.rules.count
         let spans = run.recorder == nil ? Array(repeating: (fields: 0..<0, slots: 0..<0), count: rules.count) : run.spans
-        let outcome = run.routeOutcome
         let acute = Kleene.bool(run.values[rs.acuteIndex])
 
         var phase = rules[rs.phases.last!].id
@@ -106,9 +110,12 @@ public final class Engine: Sendable {
         }
         var actions: [Decision.ActionResult] = []
         actions.reserveCapacity(rs.actions.count)
+        // One action's `because` at a time, gathered here so that each action's array is
+        // allocated once, at its size, rather than grown from empty.
+        var because: [String] = []
         for i in rs.actions {
             guard Kleene.bool(run.values[i]) == true else { continue }
-            var because: [String] = []
+            because.removeAll(keepingCapacity: true)
             for r in spans[i].slots {
                 let name = reads.name(reads.rules[r].slot)
                 let counts: Bool
@@ -120,27 +127,25 @@ public final class Engine: Sendable {
                 }
                 if counts && !because.contains(name) { because.append(name) }
             }
-            actions.append(Decision.ActionResult(id: rules[i].id, because: because, source: rules[i].source))
+            actions.append(Decision.ActionResult(id: rules[i].id, because: Array(because[...]), source: rules[i].source))
         }
 
-        // One entry per rule plus the judgement's, written in place: no uniqueness or capacity
-        // test per entry. `initialized` counts exactly the entries written.
+        // One entry per rule plus the judgement's, right after the decision rule's, written in
+        // place: no uniqueness or capacity test per entry, and no test for the judgement's place.
         let trace = [TraceEntry](unsafeUninitializedCapacity: rules.count + 1) { buffer, initialized in
-            var n = 0
-            for k in 0..<rules.count {
+            let judgement = rs.decisionIndex + 1
+            precondition(judgement <= rules.count, "the decision rule is not a rule")
+            /// Writes rule `k`'s entry at `position`.
+            func entry(_ k: Int, at position: Int) {
                 let span = spans[k]
-                buffer.initializeElement(at: n, to: TraceEntry(rule: k, result: run.values[k], reads: reads, fields: span.fields,
-                                                               rules: span.slots, reasonLength: nil))
-                n += 1
-                if k == rs.decisionIndex {
-                    let target: Value = outcome.judgementTarget.map { .string($0.rawValue) } ?? .null
-                    buffer.initializeElement(at: n, to: TraceEntry(
-                        rule: -1, result: target, reads: reads, fields: 0..<0, rules: escalateToRange,
-                        reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
-                    n += 1
-                }
+                buffer.initializeElement(at: position, to: TraceEntry(rule: k, reads: reads, fields: span.fields, rules: span.slots,
+                                                                      reasonLength: nil))
             }
-            initialized = n
+            for k in 0..<judgement { entry(k, at: k) }
+            buffer.initializeElement(at: judgement, to: TraceEntry(rule: -1, reads: reads, fields: 0..<0, rules: escalateToRange,
+                                                                   reasonLength: j.reason.value?.unicodeScalars.count ?? 0))
+            for k in judgement..<rules.count { entry(k, at: k &+ 1) }
+            initialized = rules.count + 1
         }
 
         var warnings = run.warnings.map(\.message)
@@ -149,10 +154,15 @@ public final class Engine: Sendable {
             warnings.append("professionalJudgement.reason is given without escalateTo")
         }
 
+        // Not compactMap, which grows its array from empty.
+        var profiles: [Decision.ProfileResult] = []
+        profiles.reserveCapacity(run.profileResults.count)
+        for case let profile? in run.profileResults { profiles.append(profile) }
+
         return Decision(
             caseId: file.caseId, route: outcome.final, acute: acute, provisional: outcome.provisional,
             raisedByJudgement: outcome.raised, phase: phase, problemCategory: category,
-            profiles: run.profileResults.compactMap { $0 }, riskFactors: riskFactors,
+            profiles: profiles, riskFactors: riskFactors,
             criteria: rs.criteria.map { (rules[$0].id, Kleene.bool(run.values[$0])) }, actions: actions,
             missing: missingFacts ? missing(run, file: file) : [], trace: trace,
             ruleset: (rs.name, rs.version, rs.sha256), engine: Engine.version, warnings: warnings)

@@ -76,7 +76,10 @@ public struct TraceEntry: Sendable {
     /// The rule id (or `professional_judgement`).
     public var rule: String { ruleIndex < 0 ? TraceEntry.judgement : reads.ruleIDs[ruleIndex] }
     /// The rule's value: a condition's `true`/`false`/unknown, or a fact's value.
-    public var result: Value
+    ///
+    /// Kept once for all entries, in their ``TraceReads``, rather than copied into each: a copy
+    /// would retain, and later release, every list, string and unknown a rule evaluated to.
+    public var result: Value { ruleIndex < 0 ? reads.owns[reads.judgementPosition] : reads.results[ruleIndex] }
     /// For the judgement entry: the reason's length in code points (its text is never kept).
     public var reasonLength: Int?
     /// The trace's reads, which ``fieldReads`` and ``ruleReads`` are ranges of: one reference
@@ -99,10 +102,10 @@ public struct TraceEntry: Sendable {
     /// The judgement entry's rule.
     static let judgement = "professional_judgement"
 
-    /// The entry of rule `rule` (an index in `reads.ruleIDs`, -1 for the judgement).
-    init(rule: Int, result: Value, reads: TraceReads, fields: Range<Int>, rules: Range<Int>, reasonLength: Int?) {
+    /// The entry of rule `rule` (an index in `reads.ruleIDs` and `reads.results`, -1 for the
+    /// judgement).
+    init(rule: Int, reads: TraceReads, fields: Range<Int>, rules: Range<Int>, reasonLength: Int?) {
         ruleIndex = rule
-        self.result = result
         self.reasonLength = reasonLength
         self.reads = reads
         fieldRange = fields
@@ -170,61 +173,59 @@ public struct RuleRead: Sendable {
     let slot: Int
 
     /// A read as a trace stores it: the slot instead of the name, which ``TraceReads`` looks up,
-    /// and, for most reads, not the value either but where the trace keeps it once for all
-    /// reads of it (a copy per read would retain, and later release, every list, string and
-    /// record read): a slot's final value (a rule's value read after the rule ran) in
+    /// and not the value but where the trace keeps it: for most reads once for all reads of it
+    /// (a copy per read would retain, and later release, every list, string and record read),
+    /// a slot's final value (a rule's value read after the rule ran) in
     /// ``TraceReads/slotValues``, a loop variable's element in its `for` list
-    /// (``TraceReads/loops``).
+    /// (``TraceReads/loops``); for the few others in ``TraceReads/owns``. A read holds no
+    /// references, so a list of thousands of them is freed without visiting them.
     struct Recorded {
         /// Where the value read is.
         enum Source: UInt8 {
-            /// In ``own``.
+            /// Value ``position`` of ``TraceReads/owns``.
             case own
             /// The slot's final value (``TraceReads/slotValues``).
             case final
-            /// Element ``element`` of the `for` list ``loop`` (``TraceReads/loops``).
+            /// Element ``position`` of the `for` list ``loop`` (``TraceReads/loops``).
             case element
         }
 
-        /// The value read for ``Source/own`` (a slot read before its rule set it, a fact that
-        /// is not a rule); `.null` otherwise.
-        let own: Value
         let source: Source
-        /// ``slot``, stored in four bytes so that a read takes 24.
+        /// ``slot``, stored in four bytes so that a read takes 16 (slots and positions are far
+        /// below 2³¹, so they are stored without a check).
         let slotNumber: Int32
-        /// For ``Source/element``: the `for` list's position in ``TraceReads/loops`` and the
-        /// element's in the list; 0 otherwise.
+        /// For ``Source/element``: the `for` list's position in ``TraceReads/loops``; 0 otherwise.
         let loop: Int32
-        let element: Int32
+        /// For ``Source/element``: the element's position in its `for` list; for ``Source/own``:
+        /// the value's position in ``TraceReads/owns``; 0 otherwise.
+        let position: Int32
 
         /// The activation slot read.
         var slot: Int { Int(slotNumber) }
 
-        /// A read of `value` in `slot`, stored with the read.
-        init(value: Value, slot: Int) {
-            own = value
+        /// A read of `slot` whose value is value `index` of the trace's ``TraceReads/owns`` (a
+        /// slot read before its rule set it, a fact that is not a rule).
+        init(own index: Int, slot: Int) {
             source = .own
-            slotNumber = Int32(slot)
+            slotNumber = Int32(truncatingIfNeeded: slot)
             loop = 0
-            element = 0
+            position = Int32(truncatingIfNeeded: index)
         }
 
         /// A read of the final value of `slot`.
         init(finalOf slot: Int) {
-            own = .null
             source = .final
-            slotNumber = Int32(slot)
+            slotNumber = Int32(truncatingIfNeeded: slot)
             loop = 0
-            element = 0
+            position = 0
         }
 
         /// A read of loop slot `slot` holding element `element` of `for` list `loop`.
         init(element: Int32, of loop: Int32, slot: Int) {
-            own = .null
             source = .element
-            slotNumber = Int32(slot)
+            slotNumber = Int32(truncatingIfNeeded: slot)
             self.loop = loop
-            self.element = element
+            position = element
         }
     }
 }

@@ -43,33 +43,23 @@ final class ReadList<Element>: RandomAccessCollection, @unchecked Sendable {
     /// Adds `element` at the end.
     @inline(__always)
     func append(_ element: Element) {
-        if _slowPath(count == capacity) { grow() }
+        // The growing append is a call of its own that the fast path ends in, so that the
+        // fast path keeps nothing across a call: the recorder's callers, inlining it, then
+        // save no registers.
+        if _slowPath(count == capacity) { return growAndAppend(element) }
         (base + count).initialize(to: element)
         count &+= 1
     }
 
-    /// Removes every element, destroying them one by one where `Element` is known: the generic
-    /// `deinit` hands them to the runtime's array destroy, which goes through the element type's
-    /// witness for each.
-    @inline(__always)
-    func removeAll() {
-        for i in 0..<count { _ = (base + i).move() }
-        count = 0
-    }
-
-    /// Removes every element, destroying only those `holdsReferences` picks: the others must
-    /// hold no references (destroying them does nothing), so they are just forgotten.
-    @inline(__always)
-    func removeAll(destroying holdsReferences: (UnsafePointer<Element>) -> Bool) {
-        for i in 0..<count where holdsReferences(base + i) { _ = (base + i).move() }
-        count = 0
-    }
-
-    private func grow() {
+    /// Doubles the capacity, then adds `element` at the end.
+    @inline(never)
+    private func growAndAppend(_ element: Element) {
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: 2 * capacity)
         larger.moveInitialize(from: base, count: count)
         base.deallocate()
         base = larger
         capacity *= 2
+        (base + count).initialize(to: element)
+        count &+= 1
     }
 }

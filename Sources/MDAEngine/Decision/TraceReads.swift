@@ -12,6 +12,8 @@ final class TraceReads: Sendable {
     let fields: ReadList<FieldRead.Recorded>
     /// Rule values read, all rules' reads back to back.
     let rules: ReadList<RuleRead.Recorded>
+    /// The values of the rule reads marked ``RuleRead/Recorded/Source/own``.
+    let owns: ReadList<Value>
     /// The name of each activation slot (``Ruleset/slotNames``); a slot past them is a fact
     /// that is not a rule (``facts``).
     let names: [String]
@@ -25,6 +27,12 @@ final class TraceReads: Sendable {
     /// reads marked ``RuleRead/Recorded/Source/element``. Never changed either.
     /// Nil for an untraced evaluation, which has no reads.
     let loops: ReadList<[Value]>?
+    /// Each rule's value, by rule index (the evaluation's array, shared): the results of the
+    /// trace's entries.
+    let results: [Value]
+    /// The position in ``owns`` of the judgement entry's result (the route professional
+    /// judgement raises to, or `.null`), kept there so that the writer reads it in place too.
+    let judgementPosition: Int
     /// The case value the reads were made on.
     let root: Value
     /// How many fact numbers the field reads' ``FieldRead/Recorded/fact`` range over (all are
@@ -34,32 +42,30 @@ final class TraceReads: Sendable {
     /// Facts that a trace lists like rules but that are not rules, numbered after the slots.
     static let facts = ["/professionalJudgement/escalateTo"]
 
-    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, names: [String], ruleIDs: [String] = [],
-         slotValues: [Value] = [], loops: ReadList<[Value]>? = nil, root: Value, factCount: Int) {
+    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, owns: ReadList<Value>, names: [String], ruleIDs: [String] = [],
+         slotValues: [Value] = [], loops: ReadList<[Value]>? = nil, results: [Value] = [], judgementPosition: Int = 0,
+         root: Value, factCount: Int) {
         self.fields = fields
         self.slotValues = slotValues
         self.loops = loops
+        self.results = results
+        self.judgementPosition = judgementPosition
         self.ruleIDs = ruleIDs
         self.factCount = factCount
         self.rules = rules
+        self.owns = owns
         self.names = names
         self.root = root
     }
-
-    // A decision owns thousands of rule reads: destroying them here, where their type is
-    // known, is cheaper than in the list's generic deinit. The lists were handed over by the
-    // recorder, which records nothing more once its trace is assembled.
-    // Only reads that keep their own value hold references: the others' is `.null`.
-    deinit { rules.removeAll { $0.pointee.source == .own } }
 
     /// The value rule read `index` (in ``rules``) saw.
     func value(at index: Int) -> Value {
         precondition(index >= 0 && index < rules.count, "read index out of range")
         let read = rules.base + index
         switch read.pointee.source {
-        case .own: return read.pointee.own
+        case .own: return owns[Int(read.pointee.position)]
         case .final: return slotValues[read.pointee.slot]
-        case .element: return loops![Int(read.pointee.loop)][Int(read.pointee.element)]
+        case .element: return loops![Int(read.pointee.loop)][Int(read.pointee.position)]
         }
     }
 

@@ -28,6 +28,10 @@ struct TraceWriter {
     private var ruleReads: Unmanaged<TraceReads>?
     private var ruleIDs: UnsafePointer<String>?
     private var slotValues: UnsafePointer<Value>?
+    private var owns: UnsafePointer<Value>?
+    private var results: UnsafePointer<Value>?
+    /// The judgement entry's result's position in `owns`.
+    private var judgement = 0
     private var loops: UnsafePointer<[Value]>?
 
     /// A writer for a trace.
@@ -44,9 +48,6 @@ struct TraceWriter {
     private let fieldRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.fieldRange)!
     private let ruleRangeOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.ruleRange)!
     private let slotOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.slotNumber)!
-    // Values are read in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
-    private let resultOffset = MemoryLayout<TraceEntry>.offset(of: \TraceEntry.result)!
-    private let readValueOffset = MemoryLayout<RuleRead.Recorded>.offset(of: \RuleRead.Recorded.own)!
     // A record's path is read in place as well (``InPlace``).
     private let pathOffset = InPlace.pathOffset
 
@@ -64,7 +65,9 @@ struct TraceWriter {
         if owner != readsOwner { use(owner) }
         let rule = e.pointee.ruleIndex
         if rule >= 0, let ids = ruleIDs { InPlace.string(&UnsafeMutablePointer(mutating: ids + rule).pointee, &w) } else { w.string(e.pointee.rule) }
-        w.key(raw: "result"); DecisionWriter.value((raw + resultOffset).assumingMemoryBound(to: Value.self), &w)
+        w.key(raw: "result")
+        // A rule's result in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
+        DecisionWriter.value(rule >= 0 ? results! + rule : owns! + judgement, &w)
         w.fragment(#""facts":{"#)
         // Most reads repeat a fact already listed or written, which needs only the read's
         // record address and field (or its slot): those are loaded from the read in place.
@@ -108,6 +111,11 @@ struct TraceWriter {
         ruleIDs = reads.ruleIDs.withUnsafeBufferPointer { $0.baseAddress }
         // Likewise the final slot values, which the reads' final reads refer to.
         slotValues = reads.slotValues.withUnsafeBufferPointer { $0.baseAddress }
+        // And the rules' results.
+        results = reads.results.withUnsafeBufferPointer { $0.baseAddress }
+        // And the values of the reads that keep their own.
+        owns = UnsafePointer(reads.owns.base)
+        judgement = reads.judgementPosition
         // And the `for` lists, which the reads of loop variables refer to; each list, too, is
         // held unchanged by the reads.
         loops = reads.loops.map { UnsafePointer($0.base) }
@@ -158,14 +166,14 @@ struct TraceWriter {
     /// repeat is copied only when its value would be written the same.
     private mutating func writeRule(_ read: UnsafePointer<RuleRead.Recorded>, to w: inout JSONWriter) {
         let index = read.pointee.slot
-        // In the read, in the trace's final slot values or in a loop's `for` list, all of which
+        // In the trace's own values, final slot values or a loop's `for` list, all of which
         // the trace keeps unchanged while it is written (see readsOwner).
         let value: UnsafePointer<Value>
         switch read.pointee.source {
-        case .own: value = (UnsafeRawPointer(read) + readValueOffset).assumingMemoryBound(to: Value.self)
+        case .own: value = owns! + Int(read.pointee.position)
         case .final: value = slotValues! + index
         case .element:
-            value = loops![Int(read.pointee.loop)].withUnsafeBufferPointer { $0.baseAddress! + Int(read.pointee.element) }
+            value = loops![Int(read.pointee.loop)].withUnsafeBufferPointer { $0.baseAddress! + Int(read.pointee.position) }
         }
         if let written = rules.list(index, in: entry), TraceWriter.sameText(written.value, value) {
             w.repeatSpan(written.start..<written.end)

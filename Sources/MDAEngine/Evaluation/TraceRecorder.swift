@@ -11,6 +11,9 @@ final class TraceRecorder: EvaluationObserver {
     let fields = ReadList<FieldRead.Recorded>(capacity: 1024)
     /// Rule reads, already in the decision's form, so a trace shares this list.
     let slots = ReadList<RuleRead.Recorded>(capacity: 512)
+    /// The values of the rule reads that keep their own (``RuleRead/Recorded/Source/own``), in
+    /// reading order; a trace shares this list too.
+    let owns = ReadList<Value>(capacity: 64)
     /// The name of each activation slot (``Ruleset/slotNames``).
     let slotNames: [String]
     /// The case schema's member type, read once: a static needs a lazy-initialisation check
@@ -168,6 +171,12 @@ final class TraceRecorder: EvaluationObserver {
     /// that keeps its own value (a rule reading a slot before the slot's rule has run).
     func didRead(slot: Int, at p: UnsafePointer<Value>) { record(slot) { p.pointee } }
 
+    /// Records a read of `slot` that keeps its own `value` (in ``owns``).
+    func record(own value: Value, slot: Int) {
+        owns.append(value)
+        slots.append(RuleRead.Recorded(own: owns.count &- 1, slot: slot))
+    }
+
     /// Records a read of `slot`; `value` is asked for only when the read keeps its own value.
     @inline(__always)
     private func record(_ slot: Int, _ value: () -> Value) {
@@ -175,7 +184,7 @@ final class TraceRecorder: EvaluationObserver {
         if slot == 0 { return }
         if slot == loopSlot {
             // `value` is the element the loop lent the slot (see Evaluation.factor).
-            return slots.append(RuleRead.Recorded(element: element, of: Int32(loops.count &- 1), slot: slot))
+            return slots.append(RuleRead.Recorded(element: element, of: Int32(truncatingIfNeeded: loops.count &- 1), slot: slot))
         }
         // The traced run evaluates rule k once, as the (k + 1)th ``startRule()`` (`rule` is then
         // k + 2), and only rule k's evaluation writes its slots (counterfactual copies and
@@ -185,7 +194,7 @@ final class TraceRecorder: EvaluationObserver {
         if slot < slotSetters.count, slotSetters[slot] >= 0, slotSetters[slot] < rule &- 2 {
             slots.append(RuleRead.Recorded(finalOf: slot))
         } else {
-            slots.append(RuleRead.Recorded(value: value(), slot: slot))
+            record(own: value(), slot: slot)
         }
     }
 }

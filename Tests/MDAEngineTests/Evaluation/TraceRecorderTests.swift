@@ -77,11 +77,12 @@ struct TraceRecorderTests {
         recorder.didRead(slot: 2, value: .int(3))
         recorder.didRead(slot: 1, value: .bool(true))
         #expect(recorder.slots.map(\.slot) == [2, 1])
-        #expect(recorder.slots.map(\.own) == [.int(3), .bool(true)])
+        #expect(recorder.slots.map(\.position) == [0, 1])
+        #expect(Array(recorder.owns) == [.int(3), .bool(true)])
         #expect(recorder.slotCount == 2)
         // A trace names them after the slots; a slot past them is a fact that is not a rule.
-        recorder.slots.append(RuleRead.Recorded(value: .null, slot: recorder.slotNames.count))
-        let reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, root: .null, factCount: 0)
+        recorder.record(own: .null, slot: recorder.slotNames.count)
+        let reads = TraceReads(fields: recorder.fields, rules: recorder.slots, owns: recorder.owns, names: recorder.slotNames, root: .null, factCount: 0)
         let all = RuleReads(reads: reads, range: 0..<3)
         #expect(all.map(\.rule) == ["incidents12", "weapon", "/professionalJudgement/escalateTo"])
         #expect(all.map(\.value) == [.int(3), .bool(true), .null])
@@ -107,7 +108,7 @@ struct TraceRecorderTests {
         recorder.didRead(slot: 2, value: .bool(true))
         #expect(recorder.slots.map(\.source) == [.own, .final, .own, .element, .element, .own, .final])
         let slotValues: [Value] = [.null, .string("final a"), .bool(true), .null]
-        let reads = TraceReads(fields: recorder.fields, rules: recorder.slots, names: recorder.slotNames, slotValues: slotValues,
+        let reads = TraceReads(fields: recorder.fields, rules: recorder.slots, owns: recorder.owns, names: recorder.slotNames, slotValues: slotValues,
                                loops: recorder.loops, root: .null, factCount: 0)
         let all = RuleReads(reads: reads, range: 0..<7)
         #expect(all.map(\.rule) == ["a", "a", "b", "", "", "", "b"])
@@ -121,7 +122,7 @@ struct TraceRecorderTests {
         _ = recorder.startRule()
         recorder.didRead(object: a, field: 1, value: a.fields[1])
         recorder.didRead(object: a, field: 4, value: a.fields[4])
-        let reads = FieldReads(reads: TraceReads(fields: recorder.fields, rules: ReadList(), names: [], root: .object(a), factCount: recorder.factCapacity), range: 1..<2)
+        let reads = FieldReads(reads: TraceReads(fields: recorder.fields, rules: ReadList(), owns: ReadList(), names: [], root: .object(a), factCount: recorder.factCapacity), range: 1..<2)
         #expect(reads.count == 1)
         #expect(reads.map(\.pointer) == ["/assessment/triage"])
         #expect(reads.first?.value == .string("x"))
