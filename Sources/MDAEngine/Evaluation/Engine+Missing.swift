@@ -54,23 +54,26 @@ extension Engine {
             let substitutes = marked?.rules.contains(.substitute) ?? false
             // Which records a candidate's copy of the case replaces is found once per leaf.
             let replacement = site.flatMap { CaseGraph.replacement(of: $0.object, field: $0.field, in: root) }
-            var firstValue = true
+            // The copies are made for the first value; each further value is put into them.
+            var copy: CaseGraph.Replacement.Varied?
             for value in candidates(for: leaf, file: file, dates: candidateDatesOnce()) {
                 // Nothing a further value finds can add to the highest route and the acute flag.
                 if (best ?? final) == ceiling && (!acuteOpen || makesAcute) { break }
                 let route: Route, acute: Value
                 if let marked, let plan = replacement {
-                    let (changed, copies) = substitutes ? plan.appliedWithCopies(value) : (plan.applied(value), nil)
                     if scratch == nil { scratch = run.counterfactualCopy() }
                     if let last = scratchMarks, last != marked { scratch!.restore(rules: last, from: run) }
                     scratchMarks = marked
-                    if firstValue {
+                    if let copy {
+                        copy.put(value)
+                        if scratch!.again == nil, let site {
+                            scratch!.again = leafRerun(site.object.type, field: site.field, plan: marked)
+                        }
+                    } else {
+                        copy = plan.varied(value, pairing: substitutes)
                         scratch!.again = nil
-                    } else if scratch!.again == nil, let site {
-                        scratch!.again = leafRerun(site.object.type, field: site.field, plan: marked)
                     }
-                    firstValue = false
-                    scratch!.reevaluate(case: changed, rules: marked, copies: copies, from: run, judgement: file.professionalJudgement)
+                    scratch!.reevaluate(case: copy!.root, rules: marked, copies: copy!.copies, from: run, judgement: file.professionalJudgement)
                     (route, acute) = (scratch!.routeOutcome.final, scratch!.values[rs.acuteIndex])
                 } else {
                     // A leaf the traced run never read (not expected): evaluate from scratch.

@@ -284,14 +284,42 @@ struct CaseGraph {
             return built[built.count - 1]
         }
 
-        /// ``applied(_:)``, and each record it copied paired with its copy.
-        func appliedWithCopies(_ value: Value) -> (root: Value, copies: RecordCopies) {
+        /// ``applied(_:)`` as copies that further values are put into in place
+        /// (``Varied/put(_:)``), with each record copied paired with its copy when `pairing`.
+        func varied(_ value: Value, pairing: Bool) -> Varied {
             let built = build(value)
             var pairs: [(original: ObjectIdentifier, copy: Value)] = []
+            var targets: [ObjectValue] = [], field = 0
             for (i, step) in steps.enumerated() {
-                if case .object(let o) = step.original { pairs.append((ObjectIdentifier(o), built[i])) }
+                guard case .object(let o) = step.original, case .object(let copy) = built[i] else { continue }
+                if pairing { pairs.append((ObjectIdentifier(o), built[i])) }
+                if let change = step.changes.first(where: { $0.step < 0 }) {
+                    targets.append(copy)
+                    field = change.index
+                }
             }
-            return (built[built.count - 1], RecordCopies(pairs: pairs))
+            return Varied(root: built[built.count - 1], copies: pairing ? RecordCopies(pairs: pairs) : nil, targets: targets, field: field)
+        }
+
+        /// A replacement's copies, made once for a leaf and given one value after another: a
+        /// candidate's case graph without a new copy of every record on the leaf's path.
+        ///
+        /// The copies are the caller's alone (``ObjectValue/replaceField(_:with:)``): between
+        /// two values no evaluation may read them, and values computed from them before hold
+        /// the new value of the leaf afterwards.
+        struct Varied {
+            /// The copy of the root, holding the value put in last.
+            let root: Value
+            /// Each record copied, paired with its copy (when asked for).
+            let copies: RecordCopies?
+            /// The copies of the target, one per path to it.
+            fileprivate let targets: [ObjectValue]
+            fileprivate let field: Int
+
+            /// Puts `value` in the leaf: ``root`` then equals ``Replacement/applied(_:)`` of it.
+            func put(_ value: Value) {
+                for t in targets { t.replaceField(field, with: value) }
+            }
         }
 
         /// The copy of each step, in step order (the root last).

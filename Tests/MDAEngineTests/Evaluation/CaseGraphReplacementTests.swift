@@ -54,8 +54,12 @@ struct CaseGraphReplacementTests {
                 Issue.record("\(site.leaf) is not in the graph")
                 continue
             }
+            // Copies varied in place equal a new replacement for each value.
+            let varied = replacement.varied(.null, pairing: false)
             for value in [Value.bool(true), .string("x"), .bool(false)] {
                 let copy = replacement.applied(value)
+                varied.put(value)
+                #expect(varied.root == copy, "\(site.leaf)")
                 var graph = CaseGraph()
                 graph.overrides = [site.leaf: value]
                 #expect(copy == graph.build(file), "\(site.leaf)")
