@@ -34,6 +34,16 @@ extension Engine {
         // leaf are put back (see `restore`) before another leaf's marks are used.
         var scratch: Evaluation?
         var scratchMarks: RerunPlan?
+        // The copies of the case graph for each record a leaf sits in: made at the record's
+        // first leaf, shared by its others (each value is put into them in place).
+        var made: [(record: ObjectIdentifier, copy: CaseGraph.Replacement.Varied)] = []
+        func copies(of record: ObjectValue, field: Int) -> CaseGraph.Replacement.Varied? {
+            let id = ObjectIdentifier(record)
+            if let found = made.first(where: { $0.record == id }) { return found.copy }
+            guard let copy = CaseGraph.replacement(of: record, field: field, in: root)?.varied() else { return nil }
+            made.append((id, copy))
+            return copy
+        }
         for leaf in leaves.sorted() {
             var best: Route?
             var makesAcute = false
@@ -52,28 +62,28 @@ extension Engine {
             // No value of the leaf can then add an entry.
             if ceiling == final && !acuteOpen { continue }
             let substitutes = marked?.rules.contains(.substitute) ?? false
-            // Which records a candidate's copy of the case replaces is found once per leaf.
-            let replacement = site.flatMap { CaseGraph.replacement(of: $0.object, field: $0.field, in: root) }
-            // The copies are made for the first value; each further value is put into them.
-            var copy: CaseGraph.Replacement.Varied?
+            let copy = site.flatMap { copies(of: $0.object, field: $0.field) }
+            var firstValue = true
             for value in candidates(for: leaf, file: file, dates: candidateDatesOnce()) {
                 // Nothing a further value finds can add to the highest route and the acute flag.
                 if (best ?? final) == ceiling && (!acuteOpen || makesAcute) { break }
                 let route: Route, acute: Value
-                if let marked, let plan = replacement {
-                    if scratch == nil { scratch = run.counterfactualCopy() }
-                    if let last = scratchMarks, last != marked { scratch!.restore(rules: last, from: run) }
-                    scratchMarks = marked
-                    if let copy {
-                        copy.put(value)
-                        if scratch!.again == nil, let site {
-                            scratch!.again = leafRerun(site.object.type, field: site.field, plan: marked)
+                if let marked, let copy, let site {
+                    copy.put(value, at: site.field)
+                    if firstValue {
+                        if scratch == nil {
+                            scratch = run.counterfactualCopy()
+                        } else if let last = scratchMarks, last != marked {
+                            scratch!.restore(rules: last, from: run)
                         }
-                    } else {
-                        copy = plan.varied(value, pairing: substitutes)
+                        scratchMarks = marked
                         scratch!.again = nil
+                    } else if scratch!.again == nil {
+                        scratch!.again = leafRerun(site.object.type, field: site.field, plan: marked)
                     }
-                    scratch!.reevaluate(case: copy!.root, rules: marked, copies: copy!.copies, from: run, judgement: file.professionalJudgement)
+                    firstValue = false
+                    scratch!.reevaluate(case: copy.root, rules: marked, copies: substitutes ? copy.copies : nil, from: run,
+                                        judgement: file.professionalJudgement)
                     (route, acute) = (scratch!.routeOutcome.final, scratch!.values[rs.acuteIndex])
                 } else {
                     // A leaf the traced run never read (not expected): evaluate from scratch.

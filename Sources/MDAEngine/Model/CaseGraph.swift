@@ -284,40 +284,60 @@ struct CaseGraph {
             return built[built.count - 1]
         }
 
-        /// ``applied(_:)`` as copies that further values are put into in place
-        /// (``Varied/put(_:)``), with each record copied paired with its copy when `pairing`.
-        func varied(_ value: Value, pairing: Bool) -> Varied {
-            let built = build(value)
+        /// The copies ``applied(_:)`` makes, holding the target's own value, for values to be
+        /// put into in place (``Varied/put(_:at:)``), with each record copied paired with its copy.
+        func varied() -> Varied {
+            var target: ObjectValue?, field = 0
+            for step in steps {
+                guard case .object(let o) = step.original, let change = step.changes.first(where: { $0.step < 0 }) else { continue }
+                target = o
+                field = change.index
+                break
+            }
+            let built = build(target!.field(field))
             var pairs: [(original: ObjectIdentifier, copy: Value)] = []
-            var targets: [ObjectValue] = [], field = 0
+            var targets: [ObjectValue] = []
             for (i, step) in steps.enumerated() {
                 guard case .object(let o) = step.original, case .object(let copy) = built[i] else { continue }
-                if pairing { pairs.append((ObjectIdentifier(o), built[i])) }
-                if let change = step.changes.first(where: { $0.step < 0 }) {
-                    targets.append(copy)
-                    field = change.index
-                }
+                pairs.append((ObjectIdentifier(o), built[i]))
+                if o === target { targets.append(copy) }
             }
-            return Varied(root: built[built.count - 1], copies: pairing ? RecordCopies(pairs: pairs) : nil, targets: targets, field: field)
+            return Varied(root: built[built.count - 1], copies: RecordCopies(pairs: pairs), original: target!, targets: targets)
         }
 
-        /// A replacement's copies, made once for a leaf and given one value after another: a
-        /// candidate's case graph without a new copy of every record on the leaf's path.
+        /// A replacement's copies, made once for a record and given one value after another in
+        /// one field after another: a candidate's case graph without a new copy of every record
+        /// on the path to the leaf.
         ///
         /// The copies are the caller's alone (``ObjectValue/replaceField(_:with:)``): between
         /// two values no evaluation may read them, and values computed from them before hold
-        /// the new value of the leaf afterwards.
-        struct Varied {
-            /// The copy of the root, holding the value put in last.
+        /// the new value afterwards.
+        final class Varied {
+            /// The copy of the root: the case with the value put in last.
             let root: Value
-            /// Each record copied, paired with its copy (when asked for).
-            let copies: RecordCopies?
-            /// The copies of the target, one per path to it.
-            fileprivate let targets: [ObjectValue]
-            fileprivate let field: Int
+            /// Each record copied, paired with its copy.
+            let copies: RecordCopies
+            /// The record varied, and its copies (one per path to it).
+            private let original: ObjectValue
+            private let targets: [ObjectValue]
+            /// The field that holds the value put in last, if any.
+            private var field: Int?
 
-            /// Puts `value` in the leaf: ``root`` then equals ``Replacement/applied(_:)`` of it.
-            func put(_ value: Value) {
+            fileprivate init(root: Value, copies: RecordCopies, original: ObjectValue, targets: [ObjectValue]) {
+                self.root = root
+                self.copies = copies
+                self.original = original
+                self.targets = targets
+            }
+
+            /// Puts `value` in field `field` of the record, every other field back to the
+            /// original's: ``root`` then equals ``Replacement/applied(_:)`` of `value` for a
+            /// replacement of that field.
+            func put(_ value: Value, at field: Int) {
+                if let last = self.field, last != field {
+                    for t in targets { t.replaceField(last, with: original.field(last)) }
+                }
+                self.field = field
                 for t in targets { t.replaceField(field, with: value) }
             }
         }

@@ -83,12 +83,12 @@ struct CounterfactualTests {
                 }
                 // One scratch copy for all candidates, as `missing` uses it: after the first, the
                 // rules that cannot read the leaf keep their values while their inputs do.
-                // The copies made once, each further value put into them.
+                // The copies made once, each value put into them.
                 var scratch = run.counterfactualCopy()
-                var copy: CaseGraph.Replacement.Varied?
+                let copy = plan.varied()
                 for value in engine.candidates(for: leaf, file: file, dates: engine.candidateDates(file)) {
-                    if let copy { copy.put(value) } else { copy = plan.varied(value, pairing: true) }
-                    scratch.reevaluate(case: copy!.root, rules: marked, copies: copy!.copies, from: run, judgement: file.professionalJudgement)
+                    copy.put(value, at: site.field)
+                    scratch.reevaluate(case: copy.root, rules: marked, copies: copy.copies, from: run, judgement: file.professionalJudgement)
                     if scratch.again == nil { scratch.again = engine.leafRerun(site.object.type, field: site.field, plan: marked) }
                     var graph = CaseGraph()
                     graph.overrides = [leaf: value]
