@@ -167,36 +167,48 @@ extension Engine {
     func affectedRules(readers: [Int], run: Evaluation, holdsRecords: inout [Bool?]) -> RerunPlan {
         let rules = ruleset.rules
         let dependents = ruleset.dependents
-        var marked = Array(repeating: false, count: rules.count)
-        var changing = Array(repeating: false, count: rules.count)
-        var stack = readers.map { (rule: $0, changes: true) }
+        // Per rule: `marked` (reached), `changing` (its value may change); the marked rules listed.
+        let marked: UInt8 = 1, changing: UInt8 = 2
+        var state = [UInt8](repeating: 0, count: rules.count)
+        var reached: [Int] = []
+        reached.reserveCapacity(32)
+        var stack: [(rule: Int, changes: Bool)] = []
+        stack.reserveCapacity(32)
+        for k in readers { stack.append((k, true)) }
         while let (k, changes) = stack.popLast() {
             // A rule that may compare records can change when only the records it is handed do.
             let changes = changes || rules[k].comparesRecords
-            if changes && !changing[k] {
-                changing[k] = true
+            if changes && state[k] & changing == 0 {
+                state[k] |= changing
                 for d in dependents[k] { stack.append((d, true)) }
             }
-            if marked[k] { continue }
-            marked[k] = true
+            if state[k] & marked != 0 { continue }
+            state[k] |= marked
+            reached.append(k)
             if !changes {
                 for d in dependents[k] where rules[d].comparesRecords { stack.append((d, true)) }
             }
-            for i in rules[k].inputs where !marked[i] {
+            for i in rules[k].inputs where state[i] & marked == 0 {
                 let records = holdsRecords[i] ?? Engine.holdsRecords(run.values[i])
                 holdsRecords[i] = records
                 if records { stack.append((i, false)) }
             }
         }
         var plan = Array(repeating: RuleRerun.keep, count: rules.count)
-        for k in rules.indices where marked[k] && ruleset.routeCone[k] {
+        var visited: [Int] = []
+        visited.reserveCapacity(reached.count + 1)
+        for k in reached where ruleset.routeCone[k] {
             // Only a plain value can be substituted; a rule with a second slot (domains,
             // profiles) or members is evaluated.
             let plain = rules[k].secondarySlot == nil && rules[k].iteration == nil
-            plan[k] = changing[k] || !plain ? .evaluate : .substitute
+            plan[k] = state[k] & changing != 0 || !plain ? .evaluate : .substitute
+            visited.append(k)
         }
+        if plan[ruleset.decisionIndex] == .keep { visited.append(ruleset.decisionIndex) }
         plan[ruleset.decisionIndex] = .evaluate
-        return RerunPlan(plan)
+        // In evaluation order, which is index order.
+        visited.sort()
+        return RerunPlan(plan, visited: visited)
     }
 
     /// Whether a value is or contains a record (an object of the case graph).
