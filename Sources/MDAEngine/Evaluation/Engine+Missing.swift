@@ -269,7 +269,7 @@ extension Engine {
                 .object(ObjectValue.make(type: CaseSchema.trajectory, fields: [.bool(false), .null, .null], path: pointer)),
                 .object(ObjectValue.make(type: CaseSchema.trajectory, fields: [.bool(true), .null, .null], path: pointer)),
             ]
-            let start = file.referenceDate.addingMonths(-ruleWindowMonths)
+            let start = file.referenceDate.addingMonths(-ruleset.longestMonthWindow)
             for inc in file.incidents where inc.date >= start {
                 out.append(.object(ObjectValue.make(type: CaseSchema.trajectory,
                                                fields: [.bool(true), .null, inc.date.addingDays(-1).celValue], path: pointer)))
@@ -279,23 +279,15 @@ extension Engine {
         }
     }
 
-    /// The longest month window among the parameters (for closed-trajectory candidates).
-    var ruleWindowMonths: Int {
-        ruleset.parameters.compactMap { p -> Int? in
-            if p.name.hasSuffix("Months"), case .int(let n) = p.value { return Int(n) }
-            return nil
-        }.max() ?? 12
-    }
-
     /// Dates inside and outside every window: each whole-number parameter taken as months and
     /// as days back from the reference date (and the day before), plus each incident's date
     /// and the day before it.
     func candidateDates(_ file: CaseFile) -> [Value] {
         let ref = file.referenceDate
         var days = [ref.daysSinceEpoch, CaseDate(year: 1900, month: 1, day: 1)!.daysSinceEpoch]
-        for p in ruleset.parameters {
-            guard case .int(let n) = p.value, n > 0, n <= 1200 else { continue }
-            for d in [ref.addingMonths(-Int(n)), ref.addingDays(-Int(n))] {
+        days.reserveCapacity(2 + 4 * ruleset.windowLengths.count + 2 * file.incidents.count)
+        for n in ruleset.windowLengths {
+            for d in [ref.addingMonths(-n), ref.addingDays(-n)] {
                 days.append(d.daysSinceEpoch)
                 days.append(d.daysSinceEpoch - 1)
             }
@@ -305,10 +297,11 @@ extension Engine {
             days.append(inc.date.daysSinceEpoch - 1)
         }
         let low = CaseDate(year: 1900, month: 1, day: 1)!.daysSinceEpoch
-        let kept = days.filter { $0 <= ref.daysSinceEpoch && $0 >= low }.sorted()
+        days.removeAll { $0 > ref.daysSinceEpoch || $0 < low }
+        days.sort()
         var out: [Value] = []
-        out.reserveCapacity(kept.count)
-        for (i, d) in kept.enumerated() where i == 0 || kept[i - 1] != d { out.append(CaseDate(daysSinceEpoch: d).celValue) }
+        out.reserveCapacity(days.count)
+        for i in days.indices where i == 0 || days[i - 1] != days[i] { out.append(CaseDate(daysSinceEpoch: days[i]).celValue) }
         return out
     }
 }
