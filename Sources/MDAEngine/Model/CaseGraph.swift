@@ -407,7 +407,8 @@ struct CaseGraph {
         while changed {
             changed = false
             for t in all where !found.contains(where: { $0 === t }) {
-                if t.fields.contains(where: { holds($0.type, [type] + found) }) {
+                let targets = [type] + found   // once per type, not per field
+                if t.fields.contains(where: { holds($0.type, targets) }) {
                     found.append(t)
                     changed = true
                 }
