@@ -127,41 +127,21 @@ extension Engine {
     /// unknown naming exactly its own pointer, so a read of it is recognised without building
     /// pointers.
     func leafSites(_ run: Evaluation, leaves: Set<String>) -> [String: (object: ObjectValue, field: Int, readers: [Int])] {
-        guard let recorder = run.recorder else { return [:] }
-        let fields = recorder.fields
-        var found: [(leaf: String, object: ObjectValue, field: Int, readers: [Int])] = []
-        // By fact number (every traced read has one), what its reads are, decided at its first
-        // read (a fact's value never changes): 0 not yet read, -1 no leaf's own field, else
-        // the position of its leaf's site in `found` plus one.
-        var facts = [Int32](repeating: 0, count: recorder.factCapacity)
+        var sites: [String: (object: ObjectValue, field: Int, readers: [Int])] = [:]
+        guard let fields = run.recorder?.fields else { return sites }
+        sites.reserveCapacity(leaves.count)
         for k in ruleset.rules.indices where ruleset.routeCone[k] {
             for read in fields[run.spans[k].fields] {
-                let fact = read.fact, seen = facts[fact]
-                if seen < 0 { continue }
-                if seen > 0 {
-                    // In place: a copy of the site would copy its readers on every append.
-                    if found[Int(seen) - 1].readers.last != k { found[Int(seen) - 1].readers.append(k) }
-                    continue
-                }
-                guard case .unknown(let u) = read.value, u.paths.count == 1, leaves.contains(u.paths[0]) else {
-                    facts[fact] = -1
-                    continue
-                }
+                guard case .unknown(let u) = read.value, u.paths.count == 1, leaves.contains(u.paths[0]) else { continue }
                 let leaf = u.paths[0]
-                // Another field holding the leaf's unknown stays undecided, looked at again at
-                // each read: its reads count only once the leaf's own field was read.
-                if let i = found.firstIndex(where: { $0.leaf == leaf }) {
-                    if found[i].readers.last != k { found[i].readers.append(k) }
-                    if Engine.names(leaf, read.object, read.field) { facts[fact] = Int32(i + 1) }
+                if sites[leaf] != nil {
+                    // In place: a copy of the site would copy its readers on every append.
+                    if sites[leaf]!.readers.last != k { sites[leaf]!.readers.append(k) }
                 } else if Engine.names(leaf, read.object, read.field) {
-                    found.append((leaf, read.object, read.field, [k]))
-                    facts[fact] = Int32(found.count)
+                    sites[leaf] = (read.object, read.field, [k])
                 }
             }
         }
-        var sites: [String: (object: ObjectValue, field: Int, readers: [Int])] = [:]
-        sites.reserveCapacity(found.count)
-        for site in found { sites[site.leaf] = (site.object, site.field, site.readers) }
         return sites
     }
 
