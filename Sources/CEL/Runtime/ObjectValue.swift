@@ -1,4 +1,5 @@
-/// An instance of an ``ObjectType``: immutable, shared by reference.
+/// An instance of an ``ObjectType``: immutable (but see ``replaceField(_:with:)``), shared by
+/// reference.
 ///
 /// The field values are stored in the object itself, after its header, so a record is one
 /// allocation and a field read is one load from the object (no array buffer to follow and no
@@ -6,7 +7,8 @@
 public final class ObjectValue: ManagedBuffer<ObjectHeader, Value> {
     // Not declared Sendable (a ManagedBuffer subclass cannot be), but safe to share between
     // threads: the header and the fields are written once, by `make`, before the object is
-    // shared, and never again. `Value` is therefore `@unchecked Sendable`.
+    // shared, and never again (``replaceField(_:with:)`` is only for records never shared).
+    // `Value` is therefore `@unchecked Sendable`.
 
     /// Creates a record. `fields.count` must equal `type.fields.count`.
     @inlinable
@@ -107,6 +109,17 @@ public final class ObjectValue: ManagedBuffer<ObjectHeader, Value> {
         assert(index >= 0 && index < count, "field index out of range")
         let base: UnsafeMutablePointer<Value> = withUnsafeMutablePointerToElements { $0 }
         return UnsafePointer(base + index)
+    }
+
+    /// Replaces the value of field `index` (`0 <= index < count`, checked in debug builds only)
+    /// in place, breaking the record's immutability: only for a record whose every holder
+    /// belongs to the caller (its own copy of a record, never shared with another thread), while
+    /// no evaluation reads it and no value the caller keeps relies on the field's old value. A
+    /// host varying one field of a copied record over many values saves a new copy per value.
+    @inlinable
+    public func replaceField(_ index: Int, with value: consuming Value) {
+        assert(index >= 0 && index < count, "field index out of range")
+        withUnsafeMutablePointerToElements { ($0 + index).pointee = value }
     }
 }
 

@@ -34,6 +34,16 @@ extension Engine {
         // leaf are put back (see `restore`) before another leaf's marks are used.
         var scratch: Evaluation?
         var scratchMarks: RerunPlan?
+        // The copies of the case graph for each record a leaf sits in: made at the record's
+        // first leaf, shared by its others (each value is put into them in place).
+        var made: [(record: ObjectIdentifier, copy: CaseGraph.Replacement.Varied)] = []
+        func copies(of record: ObjectValue, field: Int) -> CaseGraph.Replacement.Varied? {
+            let id = ObjectIdentifier(record)
+            if let found = made.first(where: { $0.record == id }) { return found.copy }
+            guard let copy = CaseGraph.replacement(of: record, field: field, in: root)?.varied() else { return nil }
+            made.append((id, copy))
+            return copy
+        }
         for leaf in leaves.sorted() {
             var best: Route?
             var makesAcute = false
@@ -52,25 +62,28 @@ extension Engine {
             // No value of the leaf can then add an entry.
             if ceiling == final && !acuteOpen { continue }
             let substitutes = marked?.rules.contains(.substitute) ?? false
-            // Which records a candidate's copy of the case replaces is found once per leaf.
-            let replacement = site.flatMap { CaseGraph.replacement(of: $0.object, field: $0.field, in: root) }
+            let copy = site.flatMap { copies(of: $0.object, field: $0.field) }
             var firstValue = true
             for value in candidates(for: leaf, file: file, dates: candidateDatesOnce()) {
                 // Nothing a further value finds can add to the highest route and the acute flag.
                 if (best ?? final) == ceiling && (!acuteOpen || makesAcute) { break }
                 let route: Route, acute: Value
-                if let marked, let plan = replacement {
-                    let (changed, copies) = substitutes ? plan.appliedWithCopies(value) : (plan.applied(value), nil)
-                    if scratch == nil { scratch = run.counterfactualCopy() }
-                    if let last = scratchMarks, last != marked { scratch!.restore(rules: last, from: run) }
-                    scratchMarks = marked
+                if let marked, let copy, let site {
+                    copy.put(value, at: site.field)
                     if firstValue {
+                        if scratch == nil {
+                            scratch = run.counterfactualCopy()
+                        } else if let last = scratchMarks, last != marked {
+                            scratch!.restore(rules: last, from: run)
+                        }
+                        scratchMarks = marked
                         scratch!.again = nil
-                    } else if scratch!.again == nil, let site {
+                    } else if scratch!.again == nil {
                         scratch!.again = leafRerun(site.object.type, field: site.field, plan: marked)
                     }
                     firstValue = false
-                    scratch!.reevaluate(case: changed, rules: marked, copies: copies, from: run, judgement: file.professionalJudgement)
+                    scratch!.reevaluate(case: copy.root, rules: marked, copies: substitutes ? copy.copies : nil, from: run,
+                                        judgement: file.professionalJudgement)
                     (route, acute) = (scratch!.routeOutcome.final, scratch!.values[rs.acuteIndex])
                 } else {
                     // A leaf the traced run never read (not expected): evaluate from scratch.
@@ -116,6 +129,7 @@ extension Engine {
     func leafSites(_ run: Evaluation, leaves: Set<String>) -> [String: (object: ObjectValue, field: Int, readers: [Int])] {
         var sites: [String: (object: ObjectValue, field: Int, readers: [Int])] = [:]
         guard let fields = run.recorder?.fields else { return sites }
+        sites.reserveCapacity(leaves.count)
         for k in ruleset.rules.indices where ruleset.routeCone[k] {
             for read in fields[run.spans[k].fields] {
                 guard case .unknown(let u) = read.value, u.paths.count == 1, leaves.contains(u.paths[0]) else { continue }
@@ -123,12 +137,20 @@ extension Engine {
                 if sites[leaf] != nil {
                     // In place: a copy of the site would copy its readers on every append.
                     if sites[leaf]!.readers.last != k { sites[leaf]!.readers.append(k) }
-                } else if read.pointer == leaf {
+                } else if Engine.names(leaf, read.object, read.field) {
                     sites[leaf] = (read.object, read.field, [k])
                 }
             }
         }
         return sites
+    }
+
+    /// Whether `pointer` is the JSON Pointer of field `field` of `record` (its path, a slash and
+    /// the field's name), compared without making the pointer.
+    static func names(_ pointer: String, _ record: ObjectValue, _ field: Int) -> Bool {
+        let path = record.path ?? "", name = record.type.fields[field].name, bytes = pointer.utf8
+        guard bytes.count == path.utf8.count + 1 + name.utf8.count, pointer.hasPrefix(path), pointer.hasSuffix(name) else { return false }
+        return bytes[bytes.index(bytes.startIndex, offsetBy: path.utf8.count)] == UInt8(ascii: "/")
     }
 
     /// What a counterfactual for a leaf read by `readers` does with each rule: the rules of
@@ -154,36 +176,48 @@ extension Engine {
     func affectedRules(readers: [Int], run: Evaluation, holdsRecords: inout [Bool?]) -> RerunPlan {
         let rules = ruleset.rules
         let dependents = ruleset.dependents
-        var marked = Array(repeating: false, count: rules.count)
-        var changing = Array(repeating: false, count: rules.count)
-        var stack = readers.map { (rule: $0, changes: true) }
+        // Per rule: `marked` (reached), `changing` (its value may change); the marked rules listed.
+        let marked: UInt8 = 1, changing: UInt8 = 2
+        var state = [UInt8](repeating: 0, count: rules.count)
+        var reached: [Int] = []
+        reached.reserveCapacity(32)
+        var stack: [(rule: Int, changes: Bool)] = []
+        stack.reserveCapacity(32)
+        for k in readers { stack.append((k, true)) }
         while let (k, changes) = stack.popLast() {
             // A rule that may compare records can change when only the records it is handed do.
             let changes = changes || rules[k].comparesRecords
-            if changes && !changing[k] {
-                changing[k] = true
+            if changes && state[k] & changing == 0 {
+                state[k] |= changing
                 for d in dependents[k] { stack.append((d, true)) }
             }
-            if marked[k] { continue }
-            marked[k] = true
+            if state[k] & marked != 0 { continue }
+            state[k] |= marked
+            reached.append(k)
             if !changes {
                 for d in dependents[k] where rules[d].comparesRecords { stack.append((d, true)) }
             }
-            for i in rules[k].inputs where !marked[i] {
+            for i in rules[k].inputs where state[i] & marked == 0 {
                 let records = holdsRecords[i] ?? Engine.holdsRecords(run.values[i])
                 holdsRecords[i] = records
                 if records { stack.append((i, false)) }
             }
         }
         var plan = Array(repeating: RuleRerun.keep, count: rules.count)
-        for k in rules.indices where marked[k] && ruleset.routeCone[k] {
+        var visited: [Int] = []
+        visited.reserveCapacity(reached.count + 1)
+        for k in reached where ruleset.routeCone[k] {
             // Only a plain value can be substituted; a rule with a second slot (domains,
             // profiles) or members is evaluated.
             let plain = rules[k].secondarySlot == nil && rules[k].iteration == nil
-            plan[k] = changing[k] || !plain ? .evaluate : .substitute
+            plan[k] = state[k] & changing != 0 || !plain ? .evaluate : .substitute
+            visited.append(k)
         }
+        if plan[ruleset.decisionIndex] == .keep { visited.append(ruleset.decisionIndex) }
         plan[ruleset.decisionIndex] = .evaluate
-        return RerunPlan(plan)
+        // In evaluation order, which is index order.
+        visited.sort()
+        return RerunPlan(plan, visited: visited)
     }
 
     /// Whether a value is or contains a record (an object of the case graph).
@@ -215,7 +249,7 @@ extension Engine {
                 .object(ObjectValue.make(type: CaseSchema.trajectory, fields: [.bool(false), .null, .null], path: pointer)),
                 .object(ObjectValue.make(type: CaseSchema.trajectory, fields: [.bool(true), .null, .null], path: pointer)),
             ]
-            let start = file.referenceDate.addingMonths(-ruleWindowMonths)
+            let start = file.referenceDate.addingMonths(-ruleset.longestMonthWindow)
             for inc in file.incidents where inc.date >= start {
                 out.append(.object(ObjectValue.make(type: CaseSchema.trajectory,
                                                fields: [.bool(true), .null, inc.date.addingDays(-1).celValue], path: pointer)))
@@ -225,23 +259,15 @@ extension Engine {
         }
     }
 
-    /// The longest month window among the parameters (for closed-trajectory candidates).
-    var ruleWindowMonths: Int {
-        ruleset.parameters.compactMap { p -> Int? in
-            if p.name.hasSuffix("Months"), case .int(let n) = p.value { return Int(n) }
-            return nil
-        }.max() ?? 12
-    }
-
     /// Dates inside and outside every window: each whole-number parameter taken as months and
     /// as days back from the reference date (and the day before), plus each incident's date
     /// and the day before it.
     func candidateDates(_ file: CaseFile) -> [Value] {
         let ref = file.referenceDate
         var days = [ref.daysSinceEpoch, CaseDate(year: 1900, month: 1, day: 1)!.daysSinceEpoch]
-        for p in ruleset.parameters {
-            guard case .int(let n) = p.value, n > 0, n <= 1200 else { continue }
-            for d in [ref.addingMonths(-Int(n)), ref.addingDays(-Int(n))] {
+        days.reserveCapacity(2 + 4 * ruleset.windowLengths.count + 2 * file.incidents.count)
+        for n in ruleset.windowLengths {
+            for d in [ref.addingMonths(-n), ref.addingDays(-n)] {
                 days.append(d.daysSinceEpoch)
                 days.append(d.daysSinceEpoch - 1)
             }
@@ -251,10 +277,11 @@ extension Engine {
             days.append(inc.date.daysSinceEpoch - 1)
         }
         let low = CaseDate(year: 1900, month: 1, day: 1)!.daysSinceEpoch
-        let kept = days.filter { $0 <= ref.daysSinceEpoch && $0 >= low }.sorted()
+        days.removeAll { $0 > ref.daysSinceEpoch || $0 < low }
+        days.sort()
         var out: [Value] = []
-        out.reserveCapacity(kept.count)
-        for (i, d) in kept.enumerated() where i == 0 || kept[i - 1] != d { out.append(CaseDate(daysSinceEpoch: d).celValue) }
+        out.reserveCapacity(days.count)
+        for i in days.indices where i == 0 || days[i - 1] != days[i] { out.append(CaseDate(daysSinceEpoch: days[i]).celValue) }
         return out
     }
 }

@@ -145,12 +145,14 @@ struct Evaluation {
     /// order), substitutions start from `original`, and the kept rules were never changed. So
     /// one copy serves all the candidate values of a leaf.
     ///
-    /// With ``again`` set, the call follows one with the same plan for another value of the
-    /// same leaf (a case differing from that one in the leaf alone, and in which records are
-    /// copies), and a rule to evaluate that cannot read the leaf (`again.mayRead`), holds no
-    /// records and whose inputs all kept their values (``unchanged(_:_:)``, second slots and
-    /// members included) keeps its value from that call: every value and field it reads is the
-    /// same as then. Such a rule's warnings are not raised again.
+    /// With ``again`` set, the call follows one with the same plan and the same copies for
+    /// another value of the same leaf (the case is that one's, with the new value put into the
+    /// copied records: ``CaseGraph/Replacement/Varied``). A rule to substitute already holds
+    /// its value with these copies. A rule to evaluate that cannot read the leaf
+    /// (`again.mayRead`), holds no records and whose inputs all kept their values
+    /// (``unchanged(_:_:)``, second slots and members included) keeps its value from that call:
+    /// every value and field it reads is the same as then. Such a rule's warnings are not
+    /// raised again.
     mutating func reevaluate(case value: Value, rules plan: RerunPlan, copies: RecordCopies?, from original: Evaluation,
                              judgement: CaseFile.ProfessionalJudgement) {
         warnings.removeAll(keepingCapacity: true)
@@ -158,7 +160,10 @@ struct Evaluation {
         let incremental = again != nil
         for k in plan.visited {
             if plan[k] == .substitute, let copies {
-                if incremental { again!.changed[k] = true }   // it holds the new copies
+                if incremental {
+                    again!.changed[k] = true   // its records' leaf changed
+                    continue
+                }
                 let v = copies.substituted(in: original.values[k])
                 activation.slots[ruleset.slotOfRule[k]] = v
                 values[k] = consume v

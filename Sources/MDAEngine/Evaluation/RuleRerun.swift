@@ -25,6 +25,12 @@ struct RerunPlan: Equatable {
         visited = rules.indices.filter { rules[$0] != .keep }
     }
 
+    /// The plan doing `rules`, whose rules not kept are `visited` (in index order).
+    init(_ rules: [RuleRerun], visited: [Int]) {
+        self.rules = rules
+        self.visited = visited
+    }
+
     /// What is done with rule `k`.
     subscript(k: Int) -> RuleRerun { rules[k] }
 

@@ -284,14 +284,62 @@ struct CaseGraph {
             return built[built.count - 1]
         }
 
-        /// ``applied(_:)``, and each record it copied paired with its copy.
-        func appliedWithCopies(_ value: Value) -> (root: Value, copies: RecordCopies) {
-            let built = build(value)
-            var pairs: [(original: ObjectIdentifier, copy: Value)] = []
-            for (i, step) in steps.enumerated() {
-                if case .object(let o) = step.original { pairs.append((ObjectIdentifier(o), built[i])) }
+        /// The copies ``applied(_:)`` makes, holding the target's own value, for values to be
+        /// put into in place (``Varied/put(_:at:)``), with each record copied paired with its copy.
+        func varied() -> Varied {
+            var target: ObjectValue?, field = 0
+            for step in steps {
+                guard case .object(let o) = step.original, let change = step.changes.first(where: { $0.step < 0 }) else { continue }
+                target = o
+                field = change.index
+                break
             }
-            return (built[built.count - 1], RecordCopies(pairs: pairs))
+            let built = build(target!.field(field))
+            var pairs: [(original: ObjectIdentifier, copy: Value)] = []
+            var targets: [ObjectValue] = []
+            for (i, step) in steps.enumerated() {
+                guard case .object(let o) = step.original, case .object(let copy) = built[i] else { continue }
+                pairs.append((ObjectIdentifier(o), built[i]))
+                if o === target { targets.append(copy) }
+            }
+            return Varied(root: built[built.count - 1], copies: RecordCopies(pairs: pairs), original: target!, targets: targets)
+        }
+
+        /// A replacement's copies, made once for a record and given one value after another in
+        /// one field after another: a candidate's case graph without a new copy of every record
+        /// on the path to the leaf.
+        ///
+        /// The copies are the caller's alone (``ObjectValue/replaceField(_:with:)``): between
+        /// two values no evaluation may read them, and values computed from them before hold
+        /// the new value afterwards.
+        final class Varied {
+            /// The copy of the root: the case with the value put in last.
+            let root: Value
+            /// Each record copied, paired with its copy.
+            let copies: RecordCopies
+            /// The record varied, and its copies (one per path to it).
+            private let original: ObjectValue
+            private let targets: [ObjectValue]
+            /// The field that holds the value put in last, if any.
+            private var field: Int?
+
+            fileprivate init(root: Value, copies: RecordCopies, original: ObjectValue, targets: [ObjectValue]) {
+                self.root = root
+                self.copies = copies
+                self.original = original
+                self.targets = targets
+            }
+
+            /// Puts `value` in field `field` of the record, every other field back to the
+            /// original's: ``root`` then equals ``Replacement/applied(_:)`` of `value` for a
+            /// replacement of that field.
+            func put(_ value: Value, at field: Int) {
+                if let last = self.field, last != field {
+                    for t in targets { t.replaceField(last, with: original.field(last)) }
+                }
+                self.field = field
+                for t in targets { t.replaceField(field, with: value) }
+            }
         }
 
         /// The copy of each step, in step order (the root last).
@@ -359,7 +407,8 @@ struct CaseGraph {
         while changed {
             changed = false
             for t in all where !found.contains(where: { $0 === t }) {
-                if t.fields.contains(where: { holds($0.type, [type] + found) }) {
+                let targets = [type] + found   // once per type, not per field
+                if t.fields.contains(where: { holds($0.type, targets) }) {
                     found.append(t)
                     changed = true
                 }

@@ -1,7 +1,7 @@
 import CEL
 
 /// The records a counterfactual copy of the case graph replaced, each with its copy
-/// (``CaseGraph/Replacement/appliedWithCopies(_:)``): puts the copies into values that were
+/// (``CaseGraph/Replacement/varied()``): puts the copies into values that were
 /// computed on the old graph.
 struct RecordCopies {
     /// Few: the varied record and the records that contain it.

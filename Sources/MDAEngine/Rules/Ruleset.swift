@@ -57,6 +57,11 @@ public final class Ruleset: Sendable {
     let indicatorsInFileOrder: [[Int]]
     /// Per rule index: the rules that take its value as an input, in evaluation order.
     let dependents: [[Int]]
+    /// The whole-number parameters from 1 to 1200, in file order: the windows the candidate
+    /// dates of `missing` fall inside and outside of (``Engine/candidateDates(_:)``).
+    let windowLengths: [Int]
+    /// The longest month window among the parameters (those named `…Months`), else 12.
+    let longestMonthWindow: Int
     /// Per rule index: a profile's position in `profiles`, -1 for every other rule.
     let profilePositions: [Int]
     /// Per rule index: an indicator's id without its profile prefix (`jealousy`), else "".
@@ -73,6 +78,14 @@ public final class Ruleset: Sendable {
         self.sha256 = sha256
         self.rules = rules
         self.parameters = parameters
+        windowLengths = parameters.compactMap { p in
+            guard case .int(let n) = p.value, n > 0, n <= 1200 else { return nil }
+            return Int(n)
+        }
+        longestMonthWindow = parameters.compactMap { p -> Int? in
+            if p.name.hasSuffix("Months"), case .int(let n) = p.value { return Int(n) }
+            return nil
+        }.max() ?? 12
         self.warnings = warnings
         self.slotCount = slotCount
         var names = Array(repeating: "", count: slotCount)

@@ -49,13 +49,20 @@ struct CaseGraphReplacementTests {
         let file = CounterfactualTests.file(example)
         let (root, sites) = Self.sites(file)
         if example == "unknown-household-provisional.json" { #expect(sites.count > 1) }   // a case with unknown leaves
+        // Copies varied in place, shared by the leaves of a record, equal a new replacement
+        // for each value.
+        var varied: [ObjectIdentifier: CaseGraph.Replacement.Varied] = [:]
         for site in sites {
             guard let replacement = CaseGraph.replacement(of: site.object, field: site.field, in: root) else {
                 Issue.record("\(site.leaf) is not in the graph")
                 continue
             }
+            let shared = varied[ObjectIdentifier(site.object), default: replacement.varied()]
+            varied[ObjectIdentifier(site.object)] = shared
             for value in [Value.bool(true), .string("x"), .bool(false)] {
                 let copy = replacement.applied(value)
+                shared.put(value, at: site.field)
+                #expect(shared.root == copy, "\(site.leaf)")
                 var graph = CaseGraph()
                 graph.overrides = [site.leaf: value]
                 #expect(copy == graph.build(file), "\(site.leaf)")

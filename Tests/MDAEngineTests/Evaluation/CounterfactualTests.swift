@@ -83,10 +83,12 @@ struct CounterfactualTests {
                 }
                 // One scratch copy for all candidates, as `missing` uses it: after the first, the
                 // rules that cannot read the leaf keep their values while their inputs do.
+                // The copies made once, each value put into them.
                 var scratch = run.counterfactualCopy()
+                let copy = plan.varied()
                 for value in engine.candidates(for: leaf, file: file, dates: engine.candidateDates(file)) {
-                    let (changed, copies) = plan.appliedWithCopies(value)
-                    scratch.reevaluate(case: changed, rules: marked, copies: copies, from: run, judgement: file.professionalJudgement)
+                    copy.put(value, at: site.field)
+                    scratch.reevaluate(case: copy.root, rules: marked, copies: copy.copies, from: run, judgement: file.professionalJudgement)
                     if scratch.again == nil { scratch.again = engine.leafRerun(site.object.type, field: site.field, plan: marked) }
                     var graph = CaseGraph()
                     graph.overrides = [leaf: value]
