@@ -262,13 +262,16 @@ struct CaseGraph {
         let containers = containerTable.first { $0.type === target.type }?.containers ?? containers(of: target.type)
         var rewriter = Rewriter(target: target, field: field, containers: containers)
         guard rewriter.rewrite(root) != nil else { return nil }
-        return Replacement(steps: rewriter.steps)
+        return Replacement(steps: rewriter.steps, target: target, field: field)
     }
 
     /// The records and lists to copy for one leaf, children before the records and lists
     /// holding them; the last is the root.
     struct Replacement {
         fileprivate let steps: [Step]
+        /// The record whose field is replaced, and the field.
+        fileprivate let target: ObjectValue
+        fileprivate let field: Int
 
         /// One record or list to copy, and which of its fields or elements change: each to
         /// the copy made by an earlier step, or (step -1) to the value put in.
@@ -287,14 +290,7 @@ struct CaseGraph {
         /// The copies ``applied(_:)`` makes, holding the target's own value, for values to be
         /// put into in place (``Varied/put(_:at:)``), with each record copied paired with its copy.
         func varied() -> Varied {
-            var target: ObjectValue?, field = 0
-            for step in steps {
-                guard case .object(let o) = step.original, let change = step.changes.first(where: { $0.step < 0 }) else { continue }
-                target = o
-                field = change.index
-                break
-            }
-            let built = build(target!.field(field))
+            let built = build(target.field(field))
             var pairs: [(original: ObjectIdentifier, copy: Value)] = []
             var targets: [ObjectValue] = []
             for (i, step) in steps.enumerated() {
@@ -302,7 +298,7 @@ struct CaseGraph {
                 pairs.append((ObjectIdentifier(o), built[i]))
                 if o === target { targets.append(copy) }
             }
-            return Varied(root: built[built.count - 1], copies: RecordCopies(pairs: pairs), original: target!, targets: targets)
+            return Varied(root: built[built.count - 1], copies: RecordCopies(pairs: pairs), original: target, targets: targets)
         }
 
         /// A replacement's copies, made once for a record and given one value after another in
