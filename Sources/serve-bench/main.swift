@@ -106,14 +106,32 @@ func request(_ caseBytes: [UInt8], id: Int, explain: Bool) -> [UInt8] {
 func responseID(_ line: ArraySlice<UInt8>) -> Int? {
     let prefix = Array(#"{"jsonrpc":"2.0","id":"#.utf8)
     guard line.count > prefix.count, line.prefix(prefix.count).elementsEqual(prefix) else { return nil }
+    return leadingNumber(line.dropFirst(prefix.count))
+}
+
+/// The decimal number `bytes` begin with, or nil when they begin with no digit.
+func leadingNumber(_ bytes: ArraySlice<UInt8>) -> Int? {
     var n = 0
     var any = false
-    for byte in line.dropFirst(prefix.count) {
+    for byte in bytes {
         guard byte >= 0x30 && byte <= 0x39 else { break }
         n = n * 10 + Int(byte - 0x30)
         any = true
     }
     return any ? n : nil
+}
+
+/// Writes every byte of `bytes` to `fd`, retrying on interruption and short writes; false
+/// when a write fails.
+func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { b in
+        var off = 0
+        while off < b.count {
+            let n = write(fd, b.baseAddress! + off, b.count - off)
+            if n > 0 { off += n } else if errno != EINTR { return false }
+        }
+        return true
+    }
 }
 
 /// Whether a response line is a result (not an error).
@@ -201,14 +219,7 @@ final class Server: @unchecked Sendable {
     }
 
     func send(_ bytes: [UInt8]) {
-        let fd = input.fileHandleForWriting.fileDescriptor
-        bytes.withUnsafeBytes { b in
-            var off = 0
-            while off < b.count {
-                let n = write(fd, b.baseAddress! + off, b.count - off)
-                if n > 0 { off += n } else if errno != EINTR { fail("write failed (errno \(errno))") }
-            }
-        }
+        if !writeAll(input.fileHandleForWriting.fileDescriptor, bytes) { fail("write failed (errno \(errno))") }
     }
 
     func waitFor(_ total: Int) {
@@ -284,23 +295,13 @@ func nullServer(_ file: String) -> Never {
         pending += chunk[..<n]
         var start = 0
         while let end = pending[start...].firstIndex(of: 0x0A) {
-            var id = 0
             var at = end - marker.count
             while at >= start && !pending[at..<(at + marker.count)].elementsEqual(marker) { at -= 1 }
-            if at >= start {
-                var i = at + marker.count
-                while i < end, pending[i] >= 0x30 && pending[i] <= 0x39 { id = id * 10 + Int(pending[i] - 0x30); i += 1 }
-            }
+            let id = at >= start ? leadingNumber(pending[(at + marker.count)..<end]) ?? 0 : 0
             out.removeAll(keepingCapacity: true)
             out += #"{"jsonrpc":"2.0","id":\#(id),"#.utf8
             out += tail
-            out.withUnsafeBytes { b in
-                var off = 0
-                while off < b.count {
-                    let k = write(1, b.baseAddress! + off, b.count - off)
-                    if k > 0 { off += k } else if errno != EINTR { exit(1) }
-                }
-            }
+            if !writeAll(1, out) { exit(1) }
             start = end + 1
         }
         pending.removeFirst(start)
