@@ -7,8 +7,11 @@ import Foundation
 /// - Reading uses `read(2)` in chunks; lines are split by ``LineSplitter`` under the line limit.
 ///   Reading pauses while the work queue is full, so memory stays bounded by roughly
 ///   `(workers + queueCapacity + 1) × maxLineBytes` plus the responses being written.
-/// - Responses are written whole, one line at a time, in the order they are finished (not
-///   necessarily the order of the requests; each carries its request's id).
+/// - Responses are written whole, in the order they are finished (not necessarily the order of
+///   the requests; each carries its request's id). While more requests are queued, a finished
+///   response may be held to go out with the next ones in one write (``OutputChannel``); it is
+///   written at the latest when the queue runs empty, a worker goes idle, or, when every worker
+///   is busy with a slow request, about 2 ms later by the reading thread.
 /// - End of input, SIGTERM/SIGINT, a `shutdown` request or a closed output stop the reading;
 ///   every line already read is still answered before ``run()`` returns.
 public final class StdioServer: @unchecked Sendable {
@@ -96,7 +99,8 @@ public final class StdioServer: @unchecked Sendable {
         installSignalHandlers()
 
         Self.widenPipe(configuration.outputFD)
-        let queue = WorkQueue(workers: configuration.workers, capacity: configuration.queueCapacity)
+        let queue = WorkQueue(workers: configuration.workers, capacity: configuration.queueCapacity,
+                              onIdle: { [self] in flushHeld() })
         var splitter = LineSplitter(maxLineBytes: configuration.maxLineBytes)
         var chunk = [UInt8](repeating: 0, count: configuration.chunkBytes)
         let limit = configuration.maxLineBytes
@@ -106,7 +110,8 @@ public final class StdioServer: @unchecked Sendable {
             switch event {
             case .line(let line):
                 counters.add(lines: 1)
-                queue.submit { [self] in answer(line, service) }
+                queue.submit({ [self] in answer(line, service, queue) }, whileWaiting: { [self] in flushHeld() },
+                             period: Self.holdMilliseconds * 1_000_000)
             case .tooLong:
                 counters.add(lines: 1, tooLong: 1)
                 if !output.writeLine(Service.lineTooLong(limit: limit)) { stop(.outputClosed) }
@@ -116,11 +121,18 @@ public final class StdioServer: @unchecked Sendable {
         reading: while true {
             var pfds = [pollfd(fd: configuration.inputFD, events: Int16(POLLIN), revents: 0),
                         pollfd(fd: fds[0], events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&pfds, 2, -1)
+            // While requests are in progress a response may be held: wake up to write it if
+            // nothing else does (every worker busy with a slow request).
+            let timeout = output.holdsLines || queue.isBusy ? Int32(Self.holdMilliseconds) : -1
+            let ready = poll(&pfds, 2, timeout)
             if ready < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 ended = .readFailed(errno)
                 break
+            }
+            if ready == 0 {
+                flushHeld()
+                continue
             }
             if pfds[1].revents != 0 { break }
             guard pfds[0].revents != 0 else { continue }
@@ -142,6 +154,7 @@ public final class StdioServer: @unchecked Sendable {
             log("an unfinished line of \(splitter.pendingBytes) bytes was not read to its end and is not answered")
         }
         queue.closeAndWait()
+        flushHeld()
 
         stopLock.lock()
         let reason = stopReason ?? ended ?? .endOfInput
@@ -151,13 +164,18 @@ public final class StdioServer: @unchecked Sendable {
         return output.isBroken && reason != .outputClosed && reason.exitCode == 0 ? .outputClosed : reason
     }
 
+    /// Writes the responses held, if any; stops the server when the output is closed.
+    private func flushHeld() {
+        if !output.flush() { stop(.outputClosed) }
+    }
+
     /// Asks for a 1 MiB pipe buffer (Linux `F_SETPIPE_SZ`; the unprivileged maximum by default)
     /// when `fd` is a pipe; anything else, or a refusal, leaves it as it is.
     ///
     /// A decision with its trace is about 40 KB, so the default 64 KiB pipe holds one or two:
-    /// a worker writing a response then waits for the client to read, holding the output lock,
-    /// and the other worker waits behind it. With room for some twenty responses the workers
-    /// keep evaluating while the client catches up.
+    /// the worker writing then waits for the client to read, and the responses finished
+    /// meanwhile pile up behind it. With room for some twenty responses (four of the output's
+    /// batches) the workers keep evaluating while the client catches up.
     static func widenPipe(_ fd: Int32) {
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFIFO else { return }
@@ -165,10 +183,14 @@ public final class StdioServer: @unchecked Sendable {
         _ = fcntl(fd, setPipeSize, Int32(1 << 20))
     }
 
-    /// A worker's job: answer one line and write the response.
-    private func answer(_ line: [UInt8], _ service: Service) {
+    /// The longest a held response waits when every worker is busy, in milliseconds.
+    static let holdMilliseconds = 2
+
+    /// A worker's job: answer one line and write the response, which may be held while more
+    /// requests are queued (their workers write it with theirs).
+    private func answer(_ line: [UInt8], _ service: Service, _ queue: WorkQueue) {
         let reply = service.handle(line)
-        if let bytes = reply.line, !output.writeLine(bytes) { stop(.outputClosed) }
+        if let bytes = reply.line, !output.writeLine(bytes, mayHold: queue.queued > 0) { stop(.outputClosed) }
         if reply.shutdown { stop(.shutdown) }
     }
 

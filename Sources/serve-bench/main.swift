@@ -152,6 +152,8 @@ final class Server: @unchecked Sendable {
     let condition = NSCondition()
     var count = 0
     var errors = 0
+    /// The count ``waitFor(_:)`` waits for (`Int.max` when nobody waits).
+    var awaited = Int.max
     /// When set before the first request, the reader keeps the first response line in ``captured``.
     var capture = false
     var captured: [UInt8] = []
@@ -209,7 +211,9 @@ final class Server: @unchecked Sendable {
             condition.lock()
             count += finished
             errors += failed
-            condition.broadcast()
+            // Wakes the waiting thread only once what it waits for has arrived: a wake-up per
+            // read would be a context switch per read on the cores the server runs on.
+            if count >= awaited { condition.broadcast() }
             condition.unlock()
         }
         condition.lock()
@@ -224,7 +228,9 @@ final class Server: @unchecked Sendable {
 
     func waitFor(_ total: Int) {
         condition.lock()
+        awaited = total
         while count < total { condition.wait() }
+        awaited = Int.max
         condition.unlock()
     }
 

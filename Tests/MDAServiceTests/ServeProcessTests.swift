@@ -178,6 +178,25 @@ import Testing
         #expect(!p.process.isRunning)
     }
 
+    /// A response finished while more requests are queued may be held to go out with theirs;
+    /// when those turn out to be slow (both workers asleep here), it still goes out at once.
+    @Test func aResponseIsNotHeldBehindSlowRequests() throws {
+        let p = try ServeProcess(["--test-methods", "--workers", "2"])
+        #expect(p.waitForStandardError(containing: "ready"))
+        let sleep = { (id: Int) in #"{"jsonrpc":"2.0","method":"test.sleep","params":{"ms":3000},"id":\#(id)}"# }
+        // One write, so the server reads all three lines at once and queues the sleeps while
+        // the first worker answers the health check.
+        let started = Date()
+        p.send(bytes: Array((TestSupport.call("health", id: "1") + "\n" + sleep(2) + "\n" + sleep(3) + "\n").utf8))
+        let first = p.nextLine(timeout: 20).map(TestSupport.parse)
+        let waited = Date().timeIntervalSince(started)
+        #expect(first?["id"] == 1)
+        #expect(waited < 1.5, "the health check's answer came after \(waited) s, behind the 3 s sleeps")
+        let (rest, status) = p.finish(timeout: 30)
+        #expect(Set(rest.map(TestSupport.parse).compactMap { $0["id"]?.numberValue?.int64 }) == [2, 3])
+        #expect(status == 0)
+    }
+
     @Test func shutdownStopsTheServer() throws {
         let p = try ServeProcess()
         p.send(TestSupport.call("health", id: "1"))
