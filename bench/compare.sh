@@ -9,13 +9,15 @@
 # Environment: CORE (default 1) the core both engines are pinned to; SECONDS_PER_CASE
 # (default 4) mda bench's budget per case and Zen's seconds per run (Zen does 5 runs);
 # PEERS (default ../shared/peers); SCRATCH (default .build) the SwiftPM scratch path;
-# SERVE_REQUESTS (default 200000) pipelined requests for the daemon benchmark;
+# SERVE_REQUESTS (default 200000) pipelined requests for the daemon benchmark; ROUNDS
+# (default 3) alternating rounds of mda and Zen, SECONDS_PER_CASE split between them;
 # INSTRUCTIONS=1 also compares instructions per decision under valgrind --tool=callgrind
 # (load-independent; use it when the machine is shared and wall-clock figures are noisy).
 #
-# Prints each engine's figures, then per case the ratio of decisions per second (mda / Zen,
-# full mda decision with trace and missing facts against Zen's route only, and against Zen
-# with its trace), and mda's total against its own decode + encode; then the daemon, and the
+# Prints each engine's figures, then per round and case the ratio of decisions per second (mda /
+# Zen, full mda decision with trace and missing facts against Zen's route only, and against Zen
+# with its trace) and mda's total against its own decode + encode, and the median of each ratio
+# over the rounds; then the daemon, and the
 # same daemon benchmark against a null server (`serve-bench --ceiling`): the most requests per
 # second the pipe carries with responses of that size on this machine.
 set -euo pipefail
@@ -26,6 +28,7 @@ PEERS=${PEERS:-../shared/peers}
 export PEERS
 SCRATCH=${SCRATCH:-.build}
 SERVE_REQUESTS=${SERVE_REQUESTS:-200000}
+ROUNDS=${ROUNDS:-3}
 CASES=("$PEERS/cases/typical.json" "$PEERS/cases/large.json")
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), pinned to core $CORE"
@@ -42,27 +45,45 @@ if [ ! -x "$SCRATCH/zen-venv/bin/python" ]; then python3 -m venv "$SCRATCH/zen-v
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-echo "== mda bench (one thread, core $CORE)"
-taskset -c "$CORE" "$MDA" bench --seconds "$SECONDS_PER_CASE" --json "${CASES[@]}" | tee "$TMP/mda.jsonl"
-echo "== zen_peer.py (route only, core $CORE)"
-taskset -c "$CORE" "$SCRATCH/zen-venv/bin/python" "$PEERS/zen/zen_peer.py" --seconds "$(echo "$SECONDS_PER_CASE / 5" | bc -l)" \
-    "${CASES[@]}" | tee "$TMP/zen.jsonl"
-echo "== zen_peer.py --trace (core $CORE)"
-taskset -c "$CORE" "$SCRATCH/zen-venv/bin/python" "$PEERS/zen/zen_peer.py" --trace --seconds "$(echo "$SECONDS_PER_CASE / 5" | bc -l)" \
-    "${CASES[@]}" | tee "$TMP/zen-trace.jsonl"
+# The host's speed drifts over minutes (see docs/performance.md, "Machine"), so the engines are
+# timed in alternating rounds, each round mda then Zen then Zen with trace on the same core, and
+# the ratios are taken within each round: a slow phase then slows both sides of a ratio.
+for round in $(seq "$ROUNDS"); do
+    echo "== round $round of $ROUNDS: mda bench (one thread, core $CORE)"
+    taskset -c "$CORE" "$MDA" bench --seconds "$(echo "$SECONDS_PER_CASE / $ROUNDS" | bc -l)" --json "${CASES[@]}" \
+        | sed "s/^{/{\"round\":$round,/" | tee -a "$TMP/mda.jsonl"
+    echo "== round $round: zen_peer.py (route only, core $CORE)"
+    taskset -c "$CORE" "$SCRATCH/zen-venv/bin/python" "$PEERS/zen/zen_peer.py" --runs 3 \
+        --seconds "$(echo "$SECONDS_PER_CASE / 3 / $ROUNDS" | bc -l)" "${CASES[@]}" \
+        | sed "s/^{/{\"round\": $round, /" | tee -a "$TMP/zen.jsonl"
+    echo "== round $round: zen_peer.py --trace (core $CORE)"
+    taskset -c "$CORE" "$SCRATCH/zen-venv/bin/python" "$PEERS/zen/zen_peer.py" --trace --runs 3 \
+        --seconds "$(echo "$SECONDS_PER_CASE / 3 / $ROUNDS" | bc -l)" "${CASES[@]}" \
+        | sed "s/^{/{\"round\": $round, /" | tee -a "$TMP/zen-trace.jsonl"
+done
 
-echo "== ratios (target: mda/zen >= 2.0; total <= 3.0 x (decode + encode))"
-python3 - "$TMP/mda.jsonl" "$TMP/zen.jsonl" "$TMP/zen-trace.jsonl" <<'EOF'
-import json, os, sys
-def load(p): return {os.path.basename(d["case"]): d for d in map(json.loads, open(p))}
+echo "== ratios per round and their median (target: mda/zen >= 2.0; total <= 3.0 x (decode + encode))"
+python3 - "$TMP/mda.jsonl" "$TMP/zen.jsonl" "$TMP/zen-trace.jsonl" <<'PY'
+import json, os, statistics, sys
+def load(p):
+    out = {}
+    for d in map(json.loads, open(p)):
+        out[(d["round"], os.path.basename(d["case"]))] = d
+    return out
 mda, zen, zent = load(sys.argv[1]), load(sys.argv[2]), load(sys.argv[3])
-print(f'{"case":<14}{"mda dec/s":>11}{"zen dec/s":>11}{"mda/zen":>9}{"zen+trace":>11}{"mda/zen+tr":>12}{"total/(dec+enc)":>17}')
-for name, m in mda.items():
-    z, zt = zen[name], zent[name]
-    own = m["total_us"] / (m["decode_us"] + m["encode_us"])
-    print(f'{name:<14}{m["decisions_per_s"]:>11.0f}{z["decisions_per_s"]:>11.0f}{m["decisions_per_s"] / z["decisions_per_s"]:>9.2f}'
-          f'{zt["decisions_per_s"]:>11.0f}{m["decisions_per_s"] / zt["decisions_per_s"]:>12.2f}{own:>17.2f}')
-EOF
+print(f'{"round":<7}{"case":<14}{"mda µs":>9}{"mda dec/s":>11}{"zen dec/s":>11}{"mda/zen":>9}{"zen+trace":>11}{"mda/zen+tr":>12}{"total/(dec+enc)":>17}')
+ratios = {}
+for (rnd, name), m in sorted(mda.items()):
+    z, zt = zen[(rnd, name)], zent[(rnd, name)]
+    r = (m["decisions_per_s"] / z["decisions_per_s"], m["decisions_per_s"] / zt["decisions_per_s"],
+         m["total_us"] / (m["decode_us"] + m["encode_us"]))
+    ratios.setdefault(name, []).append(r)
+    print(f'{rnd:<7}{name:<14}{m["total_us"]:>9.1f}{m["decisions_per_s"]:>11.0f}{z["decisions_per_s"]:>11.0f}{r[0]:>9.2f}'
+          f'{zt["decisions_per_s"]:>11.0f}{r[1]:>12.2f}{r[2]:>17.2f}')
+for name, rs in ratios.items():
+    med = [statistics.median(x[k] for x in rs) for k in range(3)]
+    print(f'{"median":<7}{name:<14}{"":>9}{"":>11}{"":>11}{med[0]:>9.2f}{"":>11}{med[1]:>12.2f}{med[2]:>17.2f}')
+PY
 
 if [ "${INSTRUCTIONS:-0}" = 1 ]; then
     echo "== instructions per decision (callgrind; mda: whole bytes-to-bytes decision, Zen: evaluate)"
