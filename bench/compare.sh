@@ -6,20 +6,20 @@
 #   bench/compare.sh                       # typical.json and large.json, 4 s per case each
 #   SECONDS_PER_CASE=10 CORE=0 bench/compare.sh
 #
-# Environment: CORE (default 1) the core both engines are pinned to; SECONDS_PER_CASE
-# (default 4) mda bench's budget per case and Zen's seconds per run (Zen does 5 runs);
-# PEERS (default ../shared/peers); SCRATCH (default .build) the SwiftPM scratch path;
-# SERVE_REQUESTS (default 200000) pipelined requests for the daemon benchmark; ROUNDS
-# (default 3) alternating rounds of mda and Zen, SECONDS_PER_CASE split between them;
+# Environment: CORE (default 1) the core both engines are pinned to; ROUNDS (default 3)
+# alternating rounds of mda and Zen; SECONDS_PER_CASE (default 4) each engine's budget per
+# case over all rounds (mda bench gets SECONDS_PER_CASE / ROUNDS per round, Zen three runs
+# of a third of that); PEERS (default ../shared/peers); SCRATCH (default .build) the SwiftPM
+# scratch path; SERVE_REQUESTS (default 200000) pipelined requests for the daemon benchmark;
 # INSTRUCTIONS=1 also compares instructions per decision under valgrind --tool=callgrind
 # (load-independent; use it when the machine is shared and wall-clock figures are noisy).
 #
 # Prints each engine's figures, then per round and case the ratio of decisions per second (mda /
 # Zen, full mda decision with trace and missing facts against Zen's route only, and against Zen
 # with its trace) and mda's total against its own decode + encode, and the median of each ratio
-# over the rounds; then the daemon, and the
-# same daemon benchmark against a null server (`serve-bench --ceiling`): the most requests per
-# second the pipe carries with responses of that size on this machine.
+# over the rounds; then the daemon, and the same daemon benchmark against a null server
+# (`serve-bench --ceiling`): the most requests per second the pipe carries with responses of
+# that size on this machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORE=${CORE:-1}
@@ -48,18 +48,19 @@ trap 'rm -rf "$TMP"' EXIT
 # The host's speed drifts over minutes (see docs/performance.md, "Machine"), so the engines are
 # timed in alternating rounds, each round mda then Zen then Zen with trace on the same core, and
 # the ratios are taken within each round: a slow phase then slows both sides of a ratio.
+MDA_SECONDS=$(echo "$SECONDS_PER_CASE / $ROUNDS" | bc -l)
+ZEN_SECONDS=$(echo "$SECONDS_PER_CASE / 3 / $ROUNDS" | bc -l)
+# Zen's peer, three runs per case on the core, with any extra options ($@).
+zen() { taskset -c "$CORE" "$SCRATCH/zen-venv/bin/python" "$PEERS/zen/zen_peer.py" "$@" --runs 3 --seconds "$ZEN_SECONDS" "${CASES[@]}"; }
+# Tags each JSON line with the round, appending it to file $1 and echoing it.
+tagged() { sed "s/^{/{\"round\": $round, /" | tee -a "$1"; }
 for round in $(seq "$ROUNDS"); do
     echo "== round $round of $ROUNDS: mda bench (one thread, core $CORE)"
-    taskset -c "$CORE" "$MDA" bench --seconds "$(echo "$SECONDS_PER_CASE / $ROUNDS" | bc -l)" --json "${CASES[@]}" \
-        | sed "s/^{/{\"round\":$round,/" | tee -a "$TMP/mda.jsonl"
+    taskset -c "$CORE" "$MDA" bench --seconds "$MDA_SECONDS" --json "${CASES[@]}" | tagged "$TMP/mda.jsonl"
     echo "== round $round: zen_peer.py (route only, core $CORE)"
-    taskset -c "$CORE" "$SCRATCH/zen-venv/bin/python" "$PEERS/zen/zen_peer.py" --runs 3 \
-        --seconds "$(echo "$SECONDS_PER_CASE / 3 / $ROUNDS" | bc -l)" "${CASES[@]}" \
-        | sed "s/^{/{\"round\": $round, /" | tee -a "$TMP/zen.jsonl"
+    zen | tagged "$TMP/zen.jsonl"
     echo "== round $round: zen_peer.py --trace (core $CORE)"
-    taskset -c "$CORE" "$SCRATCH/zen-venv/bin/python" "$PEERS/zen/zen_peer.py" --trace --runs 3 \
-        --seconds "$(echo "$SECONDS_PER_CASE / 3 / $ROUNDS" | bc -l)" "${CASES[@]}" \
-        | sed "s/^{/{\"round\": $round, /" | tee -a "$TMP/zen-trace.jsonl"
+    zen --trace | tagged "$TMP/zen-trace.jsonl"
 done
 
 echo "== ratios per round and their median (target: mda/zen >= 2.0; total <= 3.0 x (decode + encode))"
