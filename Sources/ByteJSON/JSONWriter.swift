@@ -396,7 +396,16 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {
     ///   after it unless it ends with `{`, `[` or `:`.
     @inlinable @inline(__always)
     public mutating func fragment(_ text: StaticString) {
-        let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        fragment(escaped: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Writes text made at run time the way ``fragment(_:)`` writes text known at compile time:
+    /// punctuation, keys and values already escaped, such as a key and its opening brace built
+    /// once and written many times.
+    ///
+    /// - Parameter bytes: The text as UTF-8; the requirements of ``fragment(_:)`` apply.
+    @inlinable @inline(__always)
+    public mutating func fragment(escaped bytes: UnsafeBufferPointer<UInt8>) {
         guard !bytes.isEmpty else { return }
         assert(bytes[0] != UInt8(ascii: ","), "fragment(_:) needs text that does not start with a comma")
         // Like endObject() and endArray(), a fragment that closes a container takes no comma.

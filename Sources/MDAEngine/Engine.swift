@@ -73,7 +73,7 @@ public final class Engine: Sendable {
             recorder.record(own: escalateTo, slot: recorder.slotNames.count)
             recorder.owns.append(target)
             reads = TraceReads(fields: recorder.fields, rules: recorder.slots, owns: recorder.owns, names: recorder.slotNames,
-                               ruleIDs: rs.ruleIDs, slotValues: run.activation.slots, loops: recorder.loops,
+                               ruleIDs: rs.ruleIDs, text: rs.traceText, slotValues: run.activation.slots, loops: recorder.loops,
                                results: run.values, judgementPosition: recorder.owns.count - 1, root: run.activation.slots[0],
                                factCount: recorder.factCapacity)
         } else {

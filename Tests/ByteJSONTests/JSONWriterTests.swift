@@ -283,6 +283,29 @@ import Testing
         #expect(fragments.string.hasPrefix(#"[{"rule":"a\"b","facts":{"x":true}},{"status":"present","n":1},"list":[null]"#))
     }
 
+    /// A fragment made at run time (`fragment(escaped:)`) is written like the same text known
+    /// at compile time: the commas before and after it follow its first and last byte.
+    @Test func runtimeFragmentsMatchStaticOnes() throws {
+        var literal = JSONWriter()
+        literal.beginArray()
+        literal.fragment(#"{"rule":"a\"b","result":"#); literal.bool(true); literal.fragment("}")
+        literal.fragment(#"{"rule":"c","result":"#); literal.null(); literal.fragment("}")
+        literal.endArray()
+
+        var made = JSONWriter()
+        made.beginArray()
+        for (id, write) in [("a\"b", { (w: inout JSONWriter) in w.bool(true) }), ("c", { (w: inout JSONWriter) in w.null() })] {
+            let text = Array(#"{"rule":""#.utf8) + JSONWriter.escaped(id) + Array(#"","result":"#.utf8)
+            text.withUnsafeBufferPointer { made.fragment(escaped: $0) }
+            write(&made)
+            made.fragment("}")
+        }
+        made.fragment(escaped: UnsafeBufferPointer(start: nil, count: 0))
+        made.endArray()
+        #expect(made.string == literal.string)
+        #expect(made.string == #"[{"rule":"a\"b","result":true},{"rule":"c","result":null}]"#)
+    }
+
     /// Fragments longer than the spare capacity grow the buffer.
     @Test func fragmentsGrowTheBuffer() throws {
         var writer = JSONWriter(capacity: 1)

@@ -19,6 +19,9 @@ final class TraceReads: Sendable {
     let names: [String]
     /// The ruleset's rule ids (``Ruleset/ruleIDs``), which entries name their rules by.
     let ruleIDs: [String]
+    /// The ruleset's escaped entry openings and slot keys (``Ruleset/traceText``), matching
+    /// ``ruleIDs`` and ``names``; nil when the trace writes them from those strings instead.
+    let text: TraceText?
     /// The value of each activation slot when the evaluation finished: the value of every
     /// rule read marked ``RuleRead/Recorded/Source/final``. One array shared with the evaluation,
     /// never changed (so its elements stay where they are while the reads are alive).
@@ -42,7 +45,7 @@ final class TraceReads: Sendable {
     /// Facts that a trace lists like rules but that are not rules, numbered after the slots.
     static let facts = ["/professionalJudgement/escalateTo"]
 
-    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, owns: ReadList<Value>, names: [String], ruleIDs: [String] = [],
+    init(fields: ReadList<FieldRead.Recorded>, rules: ReadList<RuleRead.Recorded>, owns: ReadList<Value>, names: [String], ruleIDs: [String] = [], text: TraceText? = nil,
          slotValues: [Value] = [], loops: ReadList<[Value]>? = nil, results: [Value] = [], judgementPosition: Int = 0,
          root: Value, factCount: Int) {
         self.fields = fields
@@ -51,6 +54,7 @@ final class TraceReads: Sendable {
         self.results = results
         self.judgementPosition = judgementPosition
         self.ruleIDs = ruleIDs
+        self.text = text
         self.factCount = factCount
         self.rules = rules
         self.owns = owns

@@ -33,6 +33,12 @@ struct TraceWriter {
     /// The judgement entry's result's position in `owns`.
     private var judgement = 0
     private var loops: UnsafePointer<[Value]>?
+    /// The reads' ``TraceText`` (nil: none), its bytes, and where each entry opening and slot
+    /// key lies in them.
+    private var text: UnsafePointer<UInt8>?
+    private var entryHeads: UnsafePointer<Range<Int>>?
+    private var slotKeys: UnsafePointer<Range<Int>>?
+    private var slotKeyCount = 0
 
     /// A writer for a trace.
     init() {
@@ -58,14 +64,19 @@ struct TraceWriter {
     mutating func write(_ e: UnsafePointer<TraceEntry>, to w: inout JSONWriter) {
         entry += 1
         let raw = UnsafeRawPointer(e)
-        // Fixed punctuation and keys go out as one fragment each: one buffer access, not one per piece.
-        w.fragment(#"{"rule":"#)
-        // The rule id in place, from the reads' ids: a copy of the string would retain it.
         let owner = raw.load(fromByteOffset: readsOffset, as: UInt.self)
         if owner != readsOwner { use(owner) }
         let rule = e.pointee.ruleIndex
-        if rule >= 0, let ids = ruleIDs { InPlace.string(&UnsafeMutablePointer(mutating: ids + rule).pointee, &w) } else { w.string(e.pointee.rule) }
-        w.key(raw: "result")
+        if rule >= 0, let text, let heads = entryHeads {
+            // The opening up to the result's value, escaped when the ruleset was built.
+            w.fragment(escaped: UnsafeBufferPointer(start: text + heads[rule].lowerBound, count: heads[rule].count))
+        } else {
+            // Fixed punctuation and keys go out as one fragment each: one buffer access, not one per piece.
+            w.fragment(#"{"rule":"#)
+            // The rule id in place, from the reads' ids: a copy of the string would retain it.
+            if rule >= 0, let ids = ruleIDs { InPlace.string(&UnsafeMutablePointer(mutating: ids + rule).pointee, &w) } else { w.string(e.pointee.rule) }
+            w.key(raw: "result")
+        }
         // A rule's result in place too (``DecisionWriter/value(_:_:)-(UnsafePointer<Value>,_)``).
         DecisionWriter.value(rule >= 0 ? results! + rule : owns! + judgement, &w)
         w.fragment(#""facts":{"#)
@@ -119,6 +130,11 @@ struct TraceWriter {
         // And the `for` lists, which the reads of loop variables refer to; each list, too, is
         // held unchanged by the reads.
         loops = reads.loops.map { UnsafePointer($0.base) }
+        // And the ruleset's texts, which the reads hold.
+        text = reads.text?.bytes.withUnsafeBufferPointer { $0.baseAddress }
+        entryHeads = reads.text?.entryHeads.withUnsafeBufferPointer { $0.baseAddress }
+        slotKeys = reads.text?.slotKeys.withUnsafeBufferPointer { $0.baseAddress }
+        slotKeyCount = reads.text?.slotKeys.count ?? 0
     }
 
     /// A field's pointer is its record's path plus "/name"; records of one case have distinct
@@ -180,6 +196,20 @@ struct TraceWriter {
             return
         }
         let start = w.beginSpan()
+        if index < slotKeyCount, let text, let keys = slotKeys {
+            // The key, escaped when the ruleset was built.
+            w.fragment(escaped: UnsafeBufferPointer(start: text + keys[index].lowerBound, count: keys[index].count))
+        } else {
+            writeName(index, &w)
+        }
+        DecisionWriter.value(value, &w)
+        // The read lies in the ``TraceReads`` the decision keeps alive and unchanged while its
+        // trace is written (see ``WrittenRules/Text``).
+        rules.setText(WrittenRules.Text(value: value, start: start, end: w.count), of: index)
+    }
+
+    /// Writes the name of slot `index` as a key, from the reads' names.
+    private func writeName(_ index: Int, _ w: inout JSONWriter) {
         // The reads are alive (see readsOwner): their names are read in place, unretained.
         ruleReads!._withUnsafeGuaranteedRef { reads in
             reads.names.withUnsafeBufferPointer { names in
@@ -190,10 +220,6 @@ struct TraceWriter {
                 }
             }
         }
-        DecisionWriter.value(value, &w)
-        // The read lies in the ``TraceReads`` the decision keeps alive and unchanged while its
-        // trace is written (see ``WrittenRules/Text``).
-        rules.setText(WrittenRules.Text(value: value, start: start, end: w.count), of: index)
     }
 
     /// Whether `a` and `b` certainly have the same trace JSON (``DecisionWriter/value(_:_:)``);

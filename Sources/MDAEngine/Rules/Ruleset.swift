@@ -31,6 +31,8 @@ public final class Ruleset: Sendable {
     let ruleIndex: [String: Int]
     /// Each rule's id, by rule index (read without retaining the rule).
     let ruleIDs: [String]
+    /// The trace's text of each rule id and slot name, escaped once (``TraceText``).
+    let traceText: TraceText
     /// Each rule's activation slot, kind and condition, by rule index (read per evaluated rule
     /// without retaining the rule).
     let slotOfRule: [Int]
@@ -106,6 +108,7 @@ public final class Ruleset: Sendable {
         for (i, r) in rules.enumerated() { index[r.id] = i }
         self.ruleIndex = index
         ruleIDs = rules.map(\.id)
+        traceText = TraceText(ruleIDs: ruleIDs, slotNames: names)
         slotOfRule = rules.map(\.slot)
         kinds = rules.map(\.kind)
         conditions = rules.map(\.condition)
