@@ -30,6 +30,9 @@ public protocol EvaluationObserver: AnyObject {
 /// too, in its calls and between evaluations.
 /// For an observer that needs only the first read of each field per run of evaluations: it
 /// sets the entry of each read it is told of to `mark`, and changes `mark` to start afresh.
+/// An observer that gives marks must work that way: within one evaluation, once it was told of
+/// a read (or the marks spared it), a repeat of the read need not be reported again, and the
+/// interpreter may skip it without consulting the table (``NestedFieldMatchNode``'s memo).
 public struct ReadMarks {
     /// One entry per field of the host's numbered objects (`index + field`).
     public var entries: UnsafeMutablePointer<Int32>

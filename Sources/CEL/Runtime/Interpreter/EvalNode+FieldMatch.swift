@@ -158,6 +158,16 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
 /// inner node. An element that is not an object of the checked type, or whose field is not a
 /// list, is evaluated by the inner node itself, and so is every element when `e` does not suit
 /// the match.
+///
+/// The loop is usually run once per element of an enclosing loop (`members.filter(m,
+/// incidents.exists(i, i.perpetrators.exists(p, p.id == m.id)))`), over the same range, and
+/// after the first run the elements' reads are all marked (``ReadMarks``): a later run reports
+/// nothing for them but the key's reads. So each evaluation remembers (in two hoisted slots,
+/// ``memoSlot``) how many leading elements of the range earlier runs searched through without
+/// a match, each clean (an object of the checked type whose field is a list of objects of the
+/// inner type with a field of the key's kind, all of them numbered records); a later run
+/// compares the key with those elements' fields without reporting their reads, and goes on as
+/// before after them. The reads reported are the same, in the same order.
 final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
     let inner: FieldMatchNode
     /// The inner range, `x.g`.
@@ -165,8 +175,14 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
     /// `inner` unretained (the property above keeps it).
     private let innerRef: Unmanaged<FieldMatchNode>
     /// `field`'s checked type and field index.
-    private let fieldType: ObjectType
-    private let fieldIndex: Int
+    let fieldType: ObjectType
+    let fieldIndex: Int
+    /// The first of three hoisted slots for this node's memo (set by the planner, which gives them
+    /// only to ranges read where they are stored, so that a range's address names one list for
+    /// the whole evaluation), or -1 for none.
+    var memoSlot = -1
+    /// The shortest range that gets a memo.
+    static let memoMinimum = 16
 
     /// The node for `exists` over `range` with `predicate`, or nil when the predicate is not
     /// such an inner match.
@@ -189,14 +205,153 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
         let stop = rangeFailure(r)
         if let stop { return stop }
         guard let items = LoopNode.listElements(r), let key = innerRef._withUnsafeGuaranteedRef({ $0.key(&f) }) else { return fold(r, &f) }
+        // Short ranges are searched as they are: their index would cost more than it spares.
+        var memo = memoSlot >= 0 && items.count >= NestedFieldMatchNode.memoMinimum
+            ? Memo(items, key, keyIndex: inner.keyIndex, next: inner.next, f.hoisted, slot: memoSlot) : nil
+        defer { memo?.store(in: f.hoisted, slot: memoSlot) }
+        var start = 0
+        if let searched = memo?.searched, searched > 0 {
+            if memo!.contains(key, in: items, node: self, &f) { return .bool(true) }
+            start = searched
+        }
         var accu = Value.bool(false)
-        let found = anyElement(items, &f) { element, f, lend in
+        var position = start
+        let found = anyElement(UnsafeBufferPointer(rebasing: items[start...]), &f) { element, f, lend in
             let p = innerValue(element, key, &f, lend)
-            if case .bool(let b) = p { return b }
+            defer { position &+= 1 }
+            if case .bool(let b) = p {
+                // Searched through: its reads are marked now, so a later run need not report them.
+                if !b, memo?.searched == position { memo!.add(element, at: position, key, node: self) }
+                return b
+            }
             accu = StandardLibrary.logicalOr(accu, p)
             return false
         }
         return found ? .bool(true) : tagged(accu)
+    }
+
+    /// How far the runs of one evaluation have searched a range: ``searched`` leading elements,
+    /// each clean and without a match, for keys of one kind, under the observer's current
+    /// `mark`; and an index of their fields. Kept in the frame's hoisted slots `slot` (the
+    /// range's address), `slot + 1` (the rest) and `slot + 2` (the index).
+    struct Memo {
+        var searched = 0
+        let address: UInt64
+        let mark: Int32
+        let kind: UInt64
+        /// Per inner element of the searched elements, in order: a hash of its field's value
+        /// (``hash(_:)``) and where it is (outer position << 32 | inner position), as two
+        /// `.uint`s.
+        var index: [Value] = []
+
+        /// The memo of the range `items` for `key` in `hoisted`, a fresh one when the slots hold
+        /// another range's, another mark's or another key kind's; nil when the observer keeps no
+        /// marks (every read is then reported again, and none can be skipped). Takes the index
+        /// out of its slot (so that it is appended to in place): ``store(in:slot:)`` puts it back.
+        init?(_ items: UnsafeBufferPointer<Value>, _ key: FieldMatchNode.Key, keyIndex: Int, next: Int,
+              _ hoisted: UnsafeMutableBufferPointer<Value?>, slot: Int) {
+            // The key's records numbered too: their reads are then reported once per run,
+            // whatever the runs skip.
+            guard let marks = key.marks, let base = items.baseAddress,
+                  NestedFieldMatchNode.isNumbered(key.root, keyIndex, marks),
+                  key.middle.map({ NestedFieldMatchNode.isNumbered($0, next, marks) }) ?? true else { return nil }
+            address = UInt64(UInt(bitPattern: base))
+            mark = marks.pointee.mark
+            if case .string = key.value.pointee { kind = 1 } else { kind = 2 }
+            guard case .uint(let stored)? = hoisted[slot], stored == address, case .uint(let packed)? = hoisted[slot &+ 1],
+                  UInt32(truncatingIfNeeded: packed) == UInt32(bitPattern: mark), (packed >> 32) & 3 == kind,
+                  case .list(let entries)? = hoisted[slot &+ 2]
+            else { return }
+            hoisted[slot &+ 2] = nil
+            index = entries
+            searched = Swift.min(Int(truncatingIfNeeded: packed >> 34), items.count)
+        }
+
+        /// Stores the memo in `slot` ... `slot + 2` of `hoisted`.
+        func store(in hoisted: UnsafeMutableBufferPointer<Value?>, slot: Int) {
+            hoisted[slot] = .uint(address)
+            hoisted[slot &+ 1] = .uint(UInt64(searched) << 34 | kind << 32 | UInt64(UInt32(bitPattern: mark)))
+            hoisted[slot &+ 2] = .list(index)
+        }
+
+        /// Whether a field of the searched elements of `items` matches `key`, their reads (all
+        /// marked) not reported, the key's reported as at the inner match's first comparison.
+        func contains(_ key: FieldMatchNode.Key, in items: UnsafeBufferPointer<Value>, node: NestedFieldMatchNode,
+                      _ f: inout Frame) -> Bool {
+            guard !index.isEmpty else { return false }
+            let inner = node.inner
+            f.report(key.root, inner.keyIndex, key.marks)
+            if let middle = key.middle { f.report(middle, inner.next, key.marks) }
+            let hash = Memo.hash(key.value)
+            return index.withUnsafeBufferPointer { entries in
+                var i = 0
+                while i &+ 1 < entries.count {
+                    if case .uint(let h) = entries[i], h == hash, case .uint(let at) = entries[i &+ 1],
+                       let field = node.field(items, Int(truncatingIfNeeded: at >> 32), Int(truncatingIfNeeded: at & 0xFFFF_FFFF)),
+                       BinaryOpNode.sameKindEquality(field, key.value) == true {
+                        return true
+                    }
+                    i &+= 2
+                }
+                return false
+            }
+        }
+
+        /// Counts the element at `element` (position `position`, just searched through without
+        /// a match) as searched when it is clean for `key` (see the node), and indexes its fields.
+        mutating func add(_ element: UnsafePointer<Value>, at position: Int, _ key: FieldMatchNode.Key, node: NestedFieldMatchNode) {
+            guard let marks = key.marks, let o = FieldNode.object(element.pointee, node.fieldType),
+                  NestedFieldMatchNode.isNumbered(o, node.fieldIndex, marks),
+                  let list = LoopNode.listElements(o._withUnsafeGuaranteedRef({ $0.fieldPointer(node.fieldIndex) })) else { return }
+            let inner = node.inner
+            let before = index.count
+            for (j, e) in list.enumerated() {
+                guard let x = FieldNode.object(e, inner.objectType), NestedFieldMatchNode.isNumbered(x, inner.index, marks) else {
+                    index.removeLast(index.count - before)
+                    return
+                }
+                let field = x._withUnsafeGuaranteedRef { $0.fieldPointer(inner.index) }
+                guard BinaryOpNode.sameKindEquality(field, key.value) != nil else {
+                    index.removeLast(index.count - before)
+                    return
+                }
+                index.append(.uint(Memo.hash(field)))
+                index.append(.uint(UInt64(position) << 32 | UInt64(j)))
+            }
+            searched = position &+ 1
+        }
+
+        /// FNV-1a of a string's UTF-8 bytes, or of an int's bits: equal values (by
+        /// ``BinaryOpNode/sameKindEquality(_:_:)``, code point by code point) hash the same.
+        static func hash(_ v: UnsafePointer<Value>) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            switch v.pointee {
+            case .string(let s):
+                for byte in s.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            case .int(let n):
+                h = (h ^ UInt64(bitPattern: n)) &* 0x100_0000_01b3
+            default:
+                break
+            }
+            return h
+        }
+    }
+
+    /// The field compared of inner element `j` of element `i` of `items`, nil when either is
+    /// not there (an index entry always is: the range does not change during an evaluation).
+    @inline(__always)
+    private func field(_ items: UnsafeBufferPointer<Value>, _ i: Int, _ j: Int) -> UnsafePointer<Value>? {
+        guard i < items.count, let o = FieldNode.object(items[i], fieldType),
+              let list = LoopNode.listElements(o._withUnsafeGuaranteedRef({ $0.fieldPointer(fieldIndex) })), j < list.count,
+              let x = FieldNode.object(list[j], inner.objectType) else { return nil }
+        return x._withUnsafeGuaranteedRef { $0.fieldPointer(inner.index) }
+    }
+
+    /// Whether field `field` of `object` has an entry in `marks` (a numbered record's field).
+    @inline(__always)
+    static func isNumbered(_ object: Unmanaged<ObjectValue>, _ field: Int, _ marks: UnsafePointer<ReadMarks>) -> Bool {
+        let index = object._withUnsafeGuaranteedRef { $0.index }
+        return index >= 0 && index &+ field < marks.pointee.count
     }
 
     /// The inner node's value for the element at `element`, its range read in place; `lend`

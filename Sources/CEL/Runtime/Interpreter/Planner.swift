@@ -341,6 +341,12 @@ struct Planner {
                let node: QuantifierNode = NestedFieldMatchNode.make(id: e.id, range: range, iterVar: iter, predicate: pred)
                    ?? FieldMatchNode.make(id: e.id, range: range, iterVar: iter, predicate: pred) {
                 node.resetSlots = hoisted
+                // A memo of how far its runs searched, for a range read where it is stored (a
+                // computed list could be freed and another one made at its address).
+                if let nested = node as? NestedFieldMatchNode, range is SlotNode || range is SlotFieldNode || range is LocalFieldNode {
+                    nested.memoSlot = hoistCount
+                    hoistCount += 3
+                }
                 return node
             }
             let node = QuantifierNode(id: e.id, range: range, iterVar: iter, iterVar2: iter2, predicate: pred,
