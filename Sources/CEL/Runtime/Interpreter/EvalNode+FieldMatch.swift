@@ -162,12 +162,13 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
 /// The loop is usually run once per element of an enclosing loop (`members.filter(m,
 /// incidents.exists(i, i.perpetrators.exists(p, p.id == m.id)))`), over the same range, and
 /// after the first run the elements' reads are all marked (``ReadMarks``): a later run reports
-/// nothing for them but the key's reads. So each evaluation remembers (in two hoisted slots,
-/// ``memoSlot``) how many leading elements of the range earlier runs searched through without
-/// a match, each clean (an object of the checked type whose field is a list of objects of the
-/// inner type with a field of the key's kind, all of them numbered records); a later run
-/// compares the key with those elements' fields without reporting their reads, and goes on as
-/// before after them. The reads reported are the same, in the same order.
+/// nothing for them but the key's reads. So each evaluation remembers (in three hoisted slots
+/// from ``memoSlot``) how many leading elements of a range of at least ``memoMinimum`` earlier
+/// runs searched through without a match, each clean (an object of the checked type whose
+/// field is a list of objects of the inner type with a field of the key's kind, all of them
+/// numbered records), with an index of their fields; a later run looks the key up in the index
+/// instead of searching those elements again, and goes on as before after them. The reads
+/// reported are the same, in the same order.
 final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
     let inner: FieldMatchNode
     /// The inner range, `x.g`.
