@@ -208,7 +208,7 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
         guard let items = LoopNode.listElements(r), let key = innerRef._withUnsafeGuaranteedRef({ $0.key(&f) }) else { return fold(r, &f) }
         // Short ranges are searched as they are: their index would cost more than it spares.
         var memo = memoSlot >= 0 && items.count >= NestedFieldMatchNode.memoMinimum
-            ? Memo(items, key, keyIndex: inner.keyIndex, next: inner.next, f.hoisted, slot: memoSlot) : nil
+            ? Memo(items, key, node: self, f.hoisted, slot: memoSlot) : nil
         defer { memo?.store(in: f.hoisted, slot: memoSlot) }
         var start = 0
         if let searched = memo?.searched, searched > 0 {
@@ -249,13 +249,14 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
         /// another range's, another mark's or another key kind's; nil when the observer keeps no
         /// marks (every read is then reported again, and none can be skipped). Takes the index
         /// out of its slot (so that it is appended to in place): ``store(in:slot:)`` puts it back.
-        init?(_ items: UnsafeBufferPointer<Value>, _ key: FieldMatchNode.Key, keyIndex: Int, next: Int,
+        init?(_ items: UnsafeBufferPointer<Value>, _ key: FieldMatchNode.Key, node: NestedFieldMatchNode,
               _ hoisted: UnsafeMutableBufferPointer<Value?>, slot: Int) {
             // The key's records numbered too: their reads are then reported once per run,
             // whatever the runs skip.
+            let inner = node.inner
             guard let marks = key.marks, let base = items.baseAddress,
-                  NestedFieldMatchNode.isNumbered(key.root, keyIndex, marks),
-                  key.middle.map({ NestedFieldMatchNode.isNumbered($0, next, marks) }) ?? true else { return nil }
+                  NestedFieldMatchNode.isNumbered(key.root, inner.keyIndex, marks),
+                  key.middle.map({ NestedFieldMatchNode.isNumbered($0, inner.next, marks) }) ?? true else { return nil }
             address = UInt64(UInt(bitPattern: base))
             mark = marks.pointee.mark
             if case .string = key.value.pointee { kind = 1 } else { kind = 2 }
@@ -307,12 +308,10 @@ final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
             let inner = node.inner
             let before = index.count
             for (j, e) in list.enumerated() {
-                guard let x = FieldNode.object(e, inner.objectType), NestedFieldMatchNode.isNumbered(x, inner.index, marks) else {
-                    index.removeLast(index.count - before)
-                    return
-                }
-                let field = x._withUnsafeGuaranteedRef { $0.fieldPointer(inner.index) }
-                guard BinaryOpNode.sameKindEquality(field, key.value) != nil else {
+                guard let x = FieldNode.object(e, inner.objectType), NestedFieldMatchNode.isNumbered(x, inner.index, marks),
+                      case let field = x._withUnsafeGuaranteedRef({ $0.fieldPointer(inner.index) }),
+                      BinaryOpNode.sameKindEquality(field, key.value) != nil else {
+                    // Not clean: the element stays unsearched, and so does every later one.
                     index.removeLast(index.count - before)
                     return
                 }
