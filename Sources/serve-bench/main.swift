@@ -1,5 +1,9 @@
 // serve-bench: drives `mda serve` over a pipe with realistic cases and reports requests per
 // second, p50/p99 latency (one request at a time, and pipelined) and the server's peak RSS.
+// For the pipelined run it also prints the CPU time per request of the server (from
+// /proc/PID/stat) and of the client (getrusage), and the most requests per second the
+// processors could carry at those costs: when that bound is close to the measured rate, the run
+// was CPU-bound and the server's share says how much faster a decision must get.
 //
 //   swift build -c release --scratch-path .build-serve
 //   .build-serve/release/serve-bench                    # 2,000 sequential + 20,000 pipelined
@@ -243,11 +247,47 @@ final class Server: @unchecked Sendable {
         return nil
     }
 
+    /// CPU time the server has used so far, user and system, in microseconds (Linux /proc), or nil.
+    var cpu: (user: Double, system: Double)? {
+        guard let text = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        // Fields after the command name, which may itself hold spaces: state is field 3, utime 14, stime 15.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        let tick = 1e6 / Double(sysconf(Int32(_SC_CLK_TCK)))
+        return (user * tick, system * tick)
+    }
+
     func stop() -> Int32 {
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
         return process.terminationStatus
     }
+}
+
+/// CPU time this process (the client: its writer and reader threads) has used so far, user
+/// and system, in microseconds.
+func clientCPU() -> (user: Double, system: Double) {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func us(_ t: timeval) -> Double { Double(t.tv_sec) * 1e6 + Double(t.tv_usec) }
+    return (us(usage.ru_utime), us(usage.ru_stime))
+}
+
+/// Prints where the CPU of `count` requests went: the server's and the client's time per
+/// request, and the most requests per second `cores` processors carry at those costs.
+func reportCPU(count: Int, server: (user: Double, system: Double)?, client: (user: Double, system: Double), cores: Int) {
+    let n = Double(count)
+    let clientPer = (client.user + client.system) / n
+    guard let server else {
+        print(String(format: "CPU per request: client %.1f µs; the server's is not readable (no /proc)", clientPer))
+        return
+    }
+    let serverPer = (server.user + server.system) / n
+    print(String(format: "CPU per request: server %.1f µs (user %.1f, system %.1f), client %.1f µs (user %.1f, system %.1f); "
+                 + "at these costs %d processor(s) carry at most %.0f req/s",
+                 serverPer, server.user / n, server.system / n, clientPer, client.user / n, client.system / n,
+                 cores, Double(cores) * 1e6 / (serverPer + clientPer)))
 }
 
 /// Send timestamps, written by the writer thread before each send and read after all answers.
@@ -373,6 +413,8 @@ server.condition.lock(); let seqErrors = server.errors; server.condition.unlock(
 report("sequential", count: options.sequential, wall: wall, latencies: latencies, errors: seqErrors)
 
 // Pipelined: a writer sends everything while the reader collects; latency includes queueing.
+let serverCPUBefore = server.cpu
+let clientCPUBefore = clientCPU()
 start = now()
 let first = options.sequential
 let writer = Thread { [cases, explain = options.explain] in
@@ -381,9 +423,15 @@ let writer = Thread { [cases, explain = options.explain] in
 writer.start()
 server.waitFor(warm + total)
 wall = now() - start
+let serverCPUAfter = server.cpu
+let clientCPUAfter = clientCPU()
 latencies = (first..<total).map { server.received[$0] &- sentAt[$0] }
 server.condition.lock(); let allErrors = server.errors; server.condition.unlock()
 report("pipelined ", count: options.pipelined, wall: wall, latencies: latencies, errors: allErrors - seqErrors)
+let serverCPU = serverCPUBefore.flatMap { b in serverCPUAfter.map { a in (user: a.user - b.user, system: a.system - b.system) } }
+reportCPU(count: options.pipelined, server: serverCPU,
+          client: (clientCPUAfter.user - clientCPUBefore.user, clientCPUAfter.system - clientCPUBefore.system),
+          cores: ProcessInfo.processInfo.activeProcessorCount)
 let rss = server.peakRSS
 let status = server.stop()
 if let responseFile { try? FileManager.default.removeItem(atPath: responseFile) }
