@@ -166,8 +166,10 @@ final class FieldMatchNode: QuantifierNode, @unchecked Sendable {
 /// from ``memoSlot``) how many leading elements of a range of at least ``memoMinimum`` earlier
 /// runs searched through without a match, each clean (an object of the checked type whose
 /// field is a list of objects of the inner type with a field of the key's kind, all of them
-/// numbered records), with an index of their fields; a later run looks the key up in the index
-/// instead of searching those elements again, and goes on as before after them. The reads
+/// numbered records), with an index of their fields (a flat list of each field's hash and
+/// place, scanned for the key's hash: one word compared per field instead of a field read and
+/// an equality per comparison); a later run looks the key up in the index instead of searching
+/// those elements again, and goes on as before after them. The reads
 /// reported are the same, in the same order.
 final class NestedFieldMatchNode: QuantifierNode, @unchecked Sendable {
     let inner: FieldMatchNode
